@@ -1,0 +1,2 @@
+package io.vigil.server;
+public class Main { public static void main(String[] a) {} }
