@@ -1,6 +1,7 @@
 package io.vigil.store;
 
 import io.vigil.event.Event;
+import io.vigil.event.StoredEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
