@@ -14,17 +14,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a journal directory into a consistent state at open.
  *
- * <p>Every segment's file header is checked; the last segment is scanned record by record (older segments
- * were fsynced before the roll and are verified by readers instead, which keeps open time independent of
- * the journal's size). Where the last segment stops being valid:
+ * <p>Every segment is checked, header and records with their checksums. This reads the whole journal once
+ * at open, which is cheap because the journal only holds what consumers have not yet released (CRC32C runs
+ * at several GB/s; the disk read dominates). Where a segment stops being valid:
  * <ul>
- *   <li><b>torn tail</b>: no valid record follows (a crash during a write that was never acknowledged):
- *       truncated away, logged at WARN;</li>
- *   <li><b>corruption</b>: a valid record follows: the bytes from the damage on are moved to
- *       {@code quarantine/}, the segment is sealed, and appends continue in a new segment starting where
- *       the damaged file ended, so positions never repeat.</li>
+ *   <li><b>torn tail</b>, only in the last segment and only when no valid record follows (a crash during a
+ *       write that was never acknowledged): truncated away, logged at WARN;</li>
+ *   <li><b>corruption</b>, anywhere else: the bytes from the damage on are moved to {@code quarantine/},
+ *       the segment is sealed there (records before the damage and all later segments stay readable), and
+ *       if it was the last segment, appends continue in a new segment starting where the damaged file
+ *       ended, so positions never repeat.</li>
  * </ul>
- * A segment with a bad header is quarantined whole.
+ * A segment with a bad header is quarantined whole. Damage that appears after open is the readers' to
+ * report and skip.
  */
 final class SegmentRecovery {
     private static final Logger log = LoggerFactory.getLogger(SegmentRecovery.class);
@@ -80,10 +82,8 @@ final class SegmentRecovery {
             if (headerProblem != null) {
                 Path moved = Quarantine.moveWhole(dir, path);
                 report(path.getFileName() + " at offset 0: " + headerProblem + "; moved the whole file to " + dir.relativize(moved));
-            } else if (!last) {
-                sealed.add(new SegmentFile(base, path, base + size));
             } else {
-                scanTail(channel, path, base, size);
+                scan(channel, path, base, size, last);
             }
         }
     }
@@ -103,7 +103,7 @@ final class SegmentRecovery {
         }
     }
 
-    private void scanTail(FileChannel channel, Path path, long base, long size) throws IOException {
+    private void scan(FileChannel channel, Path path, long base, long size, boolean last) throws IOException {
         long offset = SegmentFormat.FILE_HEADER_BYTES;
         RecordRead read = null;
         while (offset < size) {
@@ -112,14 +112,15 @@ final class SegmentRecovery {
             offset = found.nextOffset();
         }
         if (offset == size) {
-            keepAsTail(path, base, size);
-        } else if (SegmentFormat.hasValidRecordAfter(channel, offset, size)) {
+            if (last) keepAsTail(path, base, size);
+            else sealed.add(new SegmentFile(base, path, base + size));
+        } else if (!last || SegmentFormat.hasValidRecordAfter(channel, offset, size)) {
             Path moved = Quarantine.moveTail(dir, path, channel, offset, size);
             sealed.add(new SegmentFile(base, path, base + offset));
             report(path.getFileName() + " at offset " + offset + " (position " + (base + offset) + "): "
-                    + read.describe() + ", followed by more records; moved " + (size - offset) + " bytes to "
-                    + dir.relativize(moved) + ", records before it stay readable and appends continue at position "
-                    + nextBase);
+                    + read.describe() + (last ? ", followed by more records" : "") + "; moved " + (size - offset) + " bytes to "
+                    + dir.relativize(moved) + "; records before it stay readable"
+                    + (last ? " and appends continue at position " + nextBase : ""));
         } else {
             channel.truncate(offset);
             channel.force(true);

@@ -163,7 +163,7 @@ class FileJournalTest {
     }
 
     @Test
-    void readerSeesNothingUntilTheFsyncCompleted() throws Exception {
+    void readerTailsRecordsAsTheyBecomeDurable() throws Exception {
         try (FileJournal journal = open(1 << 20, 16 << 20); JournalReader reader = journal.reader(journal.startPosition())) {
             assertThat(reader.next()).isNull();
             for (int round = 0; round < 50; round++) {
