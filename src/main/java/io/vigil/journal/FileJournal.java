@@ -196,10 +196,6 @@ public final class FileJournal implements Journal {
         return counters.fsyncs.sum();
     }
 
-    int segmentCount() {
-        return segments.count();
-    }
-
     /** Writes and fsyncs every append already accepted, then stops the writer thread. Idempotent. */
     @Override
     public void close() throws IOException {

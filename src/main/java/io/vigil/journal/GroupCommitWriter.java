@@ -105,6 +105,12 @@ final class GroupCommitWriter implements Runnable {
                 recoverFrom(e);
                 fail(group.subList(from, group.size()), e);
                 return;
+            } catch (RuntimeException e) {
+                // A bug, not an I/O error: stop appending rather than risk a journal in an unknown state.
+                broken = new IOException("journal writer stopped after an unexpected error; reopen the journal", e);
+                log.error(broken.getMessage(), e);
+                fail(group.subList(from, group.size()), broken);
+                return;
             }
         }
     }

@@ -105,7 +105,8 @@ final class SegmentFormat {
         readFully(channel, header, offset);
         byte marker = header.get(0);
         if (marker != RECORD_MARKER) {
-            return new RecordRead.Damaged(offset, "record marker actual " + hex(marker & 0xFF) + " vs expected " + hex(RECORD_MARKER & 0xFF));
+            return new RecordRead.Damaged(offset, "record marker actual " + String.format("0x%02x", marker & 0xFF)
+                    + " vs expected " + String.format("0x%02x", RECORD_MARKER & 0xFF));
         }
         int length = header.getInt(1);
         if (length < 0) return new RecordRead.Damaged(offset, "record length actual " + length + " vs expected at least 0");

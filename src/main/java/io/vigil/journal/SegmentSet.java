@@ -103,8 +103,4 @@ final class SegmentSet {
             releaseLock.unlock();
         }
     }
-
-    int count() {
-        return byBase.size();
-    }
 }
