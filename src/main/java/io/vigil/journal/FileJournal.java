@@ -16,7 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Journal} in segment files in one directory, with group commit. Layout: {@link SegmentFormat}.
+ * A {@link Journal} in segment files in one directory, with group commit.
+ *
+ * <pre>
+ *   dir/00000000000000000000.seg   [header 20 B: magic | version | base | CRC32C][record][record]...
+ *   dir/00000000000000004096.seg   record = [0xA1 | u32 length | CRC32C(payload) | payload]
+ *   dir/quarantine/                damaged bytes moved aside at open, never deleted
+ *   dir/journal.lock               held while open
+ * </pre>
+ * The byte-level layout is drawn in {@link SegmentFormat}. A record's position is its segment's base plus
+ * its offset in the file.
  *
  * <pre>{@code
  * try (FileJournal journal = FileJournal.open(new FileJournal.Options(dir, 64 << 20, 4L << 30))) {
