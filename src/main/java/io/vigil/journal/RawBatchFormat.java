@@ -67,7 +67,12 @@ public final class RawBatchFormat {
             for (int i = 0; i < n; i++) {
                 int len = in.readInt();
                 if (len < 0 || len > payload.length) throw new IOException("bad line length " + len + " at line " + i);
-                lines.add(in.readNBytes(len));
+                byte[] line = in.readNBytes(len);
+                // readNBytes returns short at end of input instead of throwing: a truncated batch must not decode.
+                if (line.length != len) {
+                    throw new IOException("raw batch truncated in line " + i + ": actual " + line.length + " bytes vs expected " + len);
+                }
+                lines.add(line);
             }
             return new RawBatch(source, index, address, receivedAt, lines);
         }
