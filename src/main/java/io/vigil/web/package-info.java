@@ -1,4 +1,21 @@
 /**
- * Stage 9: the HTTP API and console. One route table declares the role every route needs; authentication on everything but health and login.
+ * Stage 9: the HTTP API and console. One route table declares the role every route needs; authentication
+ * on everything but health and login.
+ *
+ * <p>Read {@link io.vigil.web.WebServer} first, then {@link io.vigil.web.RouteTable} and
+ * {@link io.vigil.web.Access}. The route groups ({@code CoreRoutes}, {@code AccountRoutes},
+ * {@code IngestRoutes}, {@code EsCompatRoutes}) each add their entries to the one table; other stages add
+ * theirs through {@code new WebServer(context, RouteTable.builder()...build())}.
+ *
+ * <p>Invariants: the server registers only the table's routes; a route without declared access stops
+ * startup; every non-public route authenticates (401 + {@code WWW-Authenticate: Basic realm="vigil"})
+ * before checking the role (403); unknown paths are 401 until authenticated, then 404; every error is a
+ * JSON body {@code {"error", "status"}} without stack traces; ingest routes answer 2xx only after the
+ * journal acknowledged. Credentials: Basic (password or API token as password), {@code ApiKey} (a Vigil
+ * token, or Elasticsearch's base64(id:secret)), {@code Bearer} token, or the {@code vigil_session}
+ * cookie (HttpOnly, SameSite=Strict) from {@code POST /api/login}.
+ *
+ * <p>Thread-safety: the server and its route handlers are safe for concurrent requests; sessions live in
+ * a concurrent map in memory.
  */
 package io.vigil.web;

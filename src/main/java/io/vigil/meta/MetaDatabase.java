@@ -1,0 +1,117 @@
+package io.vigil.meta;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The embedded H2 metadata database at {@code <dataDir>/meta/vigil} (accounts, tokens; later rules and
+ * cases). Opening it applies pending migrations from {@code db/migration} on the classpath and verifies
+ * the checksums of those already applied; a mismatch is a startup error naming the script.
+ *
+ * <p>The folder is created owner-only (rwx------) and every file in it is made rw------- after opening,
+ * because it holds password and token hashes. One connection is kept open for the life of this object so
+ * H2 keeps the database open; {@link #connect()} hands out further connections (cheap in embedded mode).
+ * Thread-safe: use one connection per operation.
+ */
+public final class MetaDatabase implements AutoCloseable {
+    private final Path directory;
+    private final String url;
+    private final Connection keeper;
+    private final List<Integer> appliedAtOpen;
+
+    private MetaDatabase(Path directory, String url, Connection keeper, List<Integer> appliedAtOpen) {
+        this.directory = directory;
+        this.url = url;
+        this.keeper = keeper;
+        this.appliedAtOpen = appliedAtOpen;
+    }
+
+    /** Opens (creating if needed) the database under {@code dataDir} with the classpath migrations. */
+    public static MetaDatabase open(Path dataDir) {
+        return open(dataDir, ClasspathMigrations.load(ClasspathMigrations.DEFAULT_FOLDER));
+    }
+
+    /** Opens with an explicit migration list (tests, tools). */
+    public static MetaDatabase open(Path dataDir, List<Migration> migrations) {
+        Path directory = dataDir.resolve("meta");
+        createOwnerOnlyDirectory(directory);
+        // TRACE_LEVEL_FILE=0: no vigil.trace.db next to the data, which could leak SQL with hashes in it.
+        String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
+        Connection keeper = null;
+        try {
+            keeper = DriverManager.getConnection(url, "vigil", "");
+            List<Integer> applied = SchemaMigrator.migrate(keeper, migrations);
+            restrictFiles(directory);
+            return new MetaDatabase(directory, url, keeper, applied);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(keeper);
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("cannot open metadata database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new connection in auto-commit mode; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "vigil", "");
+    }
+
+    /** The migration versions this open applied (empty when the schema was already current). */
+    public List<Integer> appliedAtOpen() {
+        return appliedAtOpen;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(keeper);
+    }
+
+    private static void createOwnerOnlyDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            setPermissions(directory, "rwx------");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create metadata folder " + directory, e);
+        }
+    }
+
+    private static void restrictFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                setPermissions(file, "rw-------");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict permissions in " + directory, e);
+        }
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing on a failure path or shutdown; the original error (if any) is what matters
+        }
+    }
+}
