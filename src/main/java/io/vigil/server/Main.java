@@ -1,12 +1,17 @@
 package io.vigil.server;
 
+import io.vigil.server.cli.DemoCommand;
+import io.vigil.server.cli.IngestCommand;
+import io.vigil.server.cli.SearchCommand;
+import io.vigil.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Vigil's command line: {@code vigil <command> [options]}; {@code --help} on every command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,155 @@
+package io.vigil.server;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vigil.access.Accounts;
+import io.vigil.journal.FileJournal;
+import io.vigil.meta.MetaDatabase;
+import io.vigil.parse.DefaultEventParser;
+import io.vigil.parse.ParserConfig;
+import io.vigil.pipeline.EventConsumer;
+import io.vigil.pipeline.JournalGateway;
+import io.vigil.pipeline.Pipeline;
+import io.vigil.search.SearchService;
+import io.vigil.server.config.VigilConfig;
+import io.vigil.store.LuceneEventStore;
+import io.vigil.web.RouteTable;
+import io.vigil.web.WebContext;
+import io.vigil.web.WebServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens every stage in data-flow order (journal → parse → detect → store → search →
+ * web) and closes them in reverse. Read top to bottom to see how Vigil is put together.
+ *
+ * <p>Data directory layout: {@code journal/} (raw batches), {@code store/} (one Lucene index per day),
+ * {@code meta/} (H2: accounts, tokens, settings), {@code tls/} (generated certificates).
+ */
+public final class Vigil implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Vigil.class);
+
+    private final Clock clock = Clock.systemUTC();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("vigil-housekeeping").daemon().factory());
+    private final VigilConfig config;
+    private final MetaDatabase meta;
+    private final Accounts accounts;
+    private final FileJournal journal;
+    private final LuceneEventStore store;
+    private final Pipeline pipeline;
+    private final JournalGateway gateway;
+    private final SearchService search;
+    private WebServer web;
+
+    private Vigil(VigilConfig config, Path data) throws IOException {
+        this.config = config;
+        Files.createDirectories(data);
+        DataDirectory.restrictToOwner(data);
+        this.meta = MetaDatabase.open(data);
+        this.accounts = new Accounts(meta, clock);
+        this.journal = FileJournal.open(new FileJournal.Options(data.resolve("journal"),
+                config.journal().segmentBytes(), config.journal().maxBytes()));
+        journal.openProblems().forEach(p -> log.error("journal: {}", p));
+        var parser = DefaultEventParser.standard(ParserConfig.DEFAULT, clock);
+        EventConsumer detection = EventConsumer.NONE;
+        this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
+                config.store().ramBufferMb(), 10_000, clock));
+        this.pipeline = new Pipeline(journal, parser, detection, store,
+                new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()));
+        this.gateway = new JournalGateway(journal);
+        this.search = new SearchService(store, clock);
+        registerMetrics();
+    }
+
+    /** Opens the data directory and starts the pipeline, without any listener (CLI use). */
+    public static Vigil open(VigilConfig config, Path data) throws IOException {
+        Vigil vigil = new Vigil(config, data);
+        vigil.pipeline.start();
+        vigil.scheduleRetention();
+        return vigil;
+    }
+
+    /** Creates the admin account on first start; returns the generated password, if one was generated. */
+    public Optional<String> bootstrapAdmin(String passwordFromEnvironment) {
+        return accounts.bootstrapAdmin(passwordFromEnvironment);
+    }
+
+    /** Starts the HTTP API and console and prints the line that says where. */
+    public Vigil listen(PrintStream out) {
+        VigilConfig.Http http = config.http();
+        WebContext context = new WebContext(accounts, gateway, search, metrics, http.host(), http.port());
+        web = new WebServer(context, RouteTable.builder().build()).start();
+        out.println("Vigil listening on http://" + http.host() + ":" + web.port());
+        out.flush();
+        return this;
+    }
+
+    public int port() {
+        return web == null ? -1 : web.port();
+    }
+
+    public JournalGateway gateway() {
+        return gateway;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    private void scheduleRetention() {
+        VigilConfig.Retention r = config.store().retention();
+        if (r.maxAgeDays() == 0 && r.maxBytes() == 0) return;
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                Duration age = r.maxAgeDays() == 0 ? Duration.ofDays(365_000) : Duration.ofDays(r.maxAgeDays());
+                int dropped = store.applyRetention(age, r.maxBytes() == 0 ? Long.MAX_VALUE : r.maxBytes());
+                if (dropped > 0) log.info("retention dropped {} day partition(s)", dropped);
+            } catch (IOException | RuntimeException e) {
+                log.error("retention failed: {}", e.toString());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void registerMetrics() {
+        Gauge.builder("vigil_journal_bytes", journal, FileJournal::sizeBytes).description("journal bytes on disk").register(metrics);
+        Gauge.builder("vigil_journal_fsyncs", journal, FileJournal::fsyncCount).register(metrics);
+        Gauge.builder("vigil_journal_rejected_full", journal, j -> j.stats().rejectedFull()).register(metrics);
+        Gauge.builder("vigil_pipeline_events", pipeline, Pipeline::eventsProcessed).description("events parsed and stored").register(metrics);
+        Gauge.builder("vigil_pipeline_lag_bytes", pipeline, Pipeline::lagBytes).register(metrics);
+        Gauge.builder("vigil_pipeline_bad_records", pipeline, Pipeline::badRecords).register(metrics);
+        Gauge.builder("vigil_store_skipped_as_committed", store, LuceneEventStore::skippedAsCommitted).register(metrics);
+    }
+
+    /**
+     * Clean shutdown (SIGTERM): stop accepting, let in-flight requests finish, process everything journaled,
+     * commit, close.
+     */
+    @Override
+    public void close() throws Exception {
+        if (web != null) web.close();
+        gateway.close();
+        housekeeping.shutdownNow();
+        pipeline.close();
+        store.close();
+        journal.close();
+        meta.close();
+        metrics.close();
+    }
+}
