@@ -1,0 +1,184 @@
+package io.vigil.store;
+
+import io.vigil.event.EcsFields;
+import io.vigil.event.EcsSchema;
+import io.vigil.event.EcsType;
+import io.vigil.event.Event;
+import io.vigil.event.StoredEvent;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * How an {@link Event} becomes a Lucene document, and back. The indexing rules per {@link EcsType}:
+ * <ul>
+ *   <li>KEYWORD: exact term; doc values when {@link EcsSchema#isAggregatable}. Values longer than
+ *       {@link EcsSchema#MAX_KEYWORD_LENGTH} chars get no exact term and no doc values; they are analyzed
+ *       under {@code <field>.text} instead (as are all values of {@link EcsSchema#isAlsoText} fields).</li>
+ *   <li>TEXT: analyzed (StandardAnalyzer), positions for phrases, no norms (hits are never scored).</li>
+ *   <li>LONG/DOUBLE: point + exact term of the canonical text ({@code field:123}, {@code field:12*});
+ *       sorted-numeric doc values when aggregatable.</li>
+ *   <li>DATE: point only (epoch millis); {@code @timestamp} also numeric doc values and a stored copy.</li>
+ *   <li>IP: InetAddressPoint (exact, CIDR, range) + exact term of the text; doc values when aggregatable.</li>
+ *   <li>BOOLEAN: exact term "true"/"false".</li>
+ * </ul>
+ * A value that does not fit its field's type (e.g. "abc" in {@code event.severity}) cannot be indexed under
+ * the field's own name, because Lucene requires one set of data structures per field. It is indexed as an
+ * exact term under {@code _mismatch.<field>}, and {@code _type_mismatch} gets the field name; queries on the
+ * field look there too. The stored event is never changed.
+ * <p>Every field name present is an exact term of {@code _field_names} (how Exists is answered).
+ * Stored: {@code _id}, {@code _ts}, {@code _fields} (the flat map as JSON), and {@code _original} only when
+ * the raw bytes are not already the event's {@code event.original} text.
+ */
+final class EventDocuments {
+    static final String ID = "_id";
+    static final String TS_STORED = "_ts";
+    static final String FIELDS = "_fields";
+    static final String ORIGINAL = "_original";
+    static final String FIELD_NAMES = "_field_names";
+    static final String TYPE_MISMATCH = "_type_mismatch";
+    static final String MISMATCH_PREFIX = "_mismatch.";
+
+    static final FieldType TEXT = textType();
+
+    private EventDocuments() {}
+
+    private static FieldType textType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    static Document toDocument(StoredEvent stored) {
+        Event event = stored.event();
+        Document doc = new Document();
+        doc.add(new StringField(ID, event.id(), Field.Store.YES));
+        doc.add(new StoredField(TS_STORED, event.timestamp()));
+        doc.add(new LongPoint(EcsFields.TIMESTAMP, event.timestamp()));
+        doc.add(new NumericDocValuesField(EcsFields.TIMESTAMP, event.timestamp()));
+        doc.add(new StringField(FIELD_NAMES, EcsFields.TIMESTAMP, Field.Store.NO));
+        for (Map.Entry<String, Object> entry : event.fields().entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            if (name.equals(EcsFields.TIMESTAMP) || value == null) continue;
+            doc.add(new StringField(FIELD_NAMES, name, Field.Store.NO));
+            EcsType type = EcsSchema.typeOf(name);
+            boolean aggregatable = EcsSchema.isAggregatable(name);
+            if (value instanceof List<?> list) {
+                for (Object item : list) if (item != null) addValue(doc, name, type, aggregatable, item);
+            } else {
+                addValue(doc, name, type, aggregatable, value);
+            }
+        }
+        doc.add(new StoredField(FIELDS, FlatFieldsCodec.encode(event.fields())));
+        if (!originalIsEventOriginal(stored)) doc.add(new StoredField(ORIGINAL, stored.original()));
+        return doc;
+    }
+
+    static boolean originalIsEventOriginal(StoredEvent stored) {
+        return stored.event().get(EcsFields.EVENT_ORIGINAL) instanceof String text
+                && Arrays.equals(text.getBytes(StandardCharsets.UTF_8), stored.original());
+    }
+
+    private static void addValue(Document doc, String name, EcsType type, boolean aggregatable, Object value) {
+        boolean fits = switch (type) {
+            case KEYWORD -> addKeyword(doc, name, aggregatable, value.toString());
+            case TEXT -> {
+                doc.add(new Field(name, value.toString(), TEXT));
+                yield true;
+            }
+            case LONG -> addLong(doc, name, aggregatable, FieldValues.toLong(value));
+            case DOUBLE -> addDouble(doc, name, aggregatable, FieldValues.toDouble(value));
+            case DATE -> addDate(doc, name, FieldValues.toEpochMillis(value));
+            case IP -> addIp(doc, name, aggregatable, value.toString().trim());
+            case BOOLEAN -> addBoolean(doc, name, FieldValues.toBoolean(value));
+        };
+        if (!fits) {
+            String text = value.toString();
+            if (text.length() <= EcsSchema.MAX_KEYWORD_LENGTH) doc.add(new StringField(MISMATCH_PREFIX + name, text, Field.Store.NO));
+            doc.add(new StringField(TYPE_MISMATCH, name, Field.Store.NO));
+        }
+    }
+
+    private static boolean addKeyword(Document doc, String name, boolean aggregatable, String text) {
+        boolean exact = text.length() <= EcsSchema.MAX_KEYWORD_LENGTH;
+        if (exact) {
+            doc.add(new StringField(name, text, Field.Store.NO));
+            if (aggregatable) doc.add(new SortedSetDocValuesField(name, new BytesRef(text)));
+        }
+        if (!exact || EcsSchema.isAlsoText(name)) doc.add(new Field(EcsSchema.textFieldOf(name), text, TEXT));
+        return true;
+    }
+
+    private static boolean addLong(Document doc, String name, boolean aggregatable, Long value) {
+        if (value == null) return false;
+        doc.add(new LongPoint(name, value));
+        doc.add(new StringField(name, Long.toString(value), Field.Store.NO));
+        if (aggregatable) doc.add(new SortedNumericDocValuesField(name, value));
+        return true;
+    }
+
+    private static boolean addDouble(Document doc, String name, boolean aggregatable, Double value) {
+        if (value == null) return false;
+        doc.add(new DoublePoint(name, value));
+        doc.add(new StringField(name, Double.toString(value), Field.Store.NO));
+        if (aggregatable) doc.add(new SortedNumericDocValuesField(name, NumericUtils.doubleToSortableLong(value)));
+        return true;
+    }
+
+    private static boolean addDate(Document doc, String name, Long millis) {
+        if (millis == null) return false;
+        doc.add(new LongPoint(name, millis));
+        return true;
+    }
+
+    private static boolean addIp(Document doc, String name, boolean aggregatable, String text) {
+        InetAddress address = FieldValues.toInetAddress(text);
+        if (address == null) return false;
+        doc.add(new InetAddressPoint(name, address));
+        doc.add(new StringField(name, text, Field.Store.NO));
+        if (aggregatable) doc.add(new SortedSetDocValuesField(name, new BytesRef(text)));
+        return true;
+    }
+
+    private static boolean addBoolean(Document doc, String name, Boolean value) {
+        if (value == null) return false;
+        doc.add(new StringField(name, value.toString(), Field.Store.NO));
+        return true;
+    }
+
+    /** The event of a document loaded with {@link #ID}, {@link #TS_STORED} and {@link #FIELDS}. */
+    static Event toEvent(Document doc) {
+        BytesRef fields = doc.getBinaryValue(FIELDS);
+        Number ts = doc.getField(TS_STORED).numericValue();
+        return new Event(doc.get(ID), ts.longValue(), FlatFieldsCodec.decode(fields.bytes, fields.offset, fields.length));
+    }
+
+    /** The raw bytes of a document loaded with {@link #FIELDS} and {@link #ORIGINAL}. */
+    static Optional<byte[]> original(Document doc) {
+        BytesRef stored = doc.getBinaryValue(ORIGINAL);
+        if (stored != null) return Optional.of(BytesRef.deepCopyOf(stored).bytes);
+        Object text = toEvent(doc).get(EcsFields.EVENT_ORIGINAL);
+        return text instanceof String s ? Optional.of(s.getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+    }
+}

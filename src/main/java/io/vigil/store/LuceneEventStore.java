@@ -1,0 +1,275 @@
+package io.vigil.store;
+
+import io.vigil.event.Event;
+import io.vigil.event.StoredEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+
+/**
+ * The embedded {@link EventStore}: one Lucene index per UTC day under {@code dir}, plus {@code store.state}.
+ *
+ * <p>Exactly-once: each partition commit records {@code vigil.position}, the highest journal position added to
+ * it; {@link #add} skips an event whose partition has committed its record's position. {@link #commit}
+ * commits every changed partition and only then writes {@code store.state} with the position all of them
+ * cover; {@link #replayFrom} returns that position, so a crash between two partition commits replays the
+ * record and the partition that already has it skips it. If {@code store.state} is missing, the lowest
+ * {@code vigil.complete} over the partitions is used instead (safe, possibly older).
+ *
+ * <p>Threads: one writer thread calls add/commit/refresh/applyRetention; any thread searches.
+ * Usage: {@code try (var store = LuceneEventStore.open(LuceneEventStore.Options.defaults(dir))) {...}}.
+ */
+public final class LuceneEventStore implements EventStore {
+    static final long DAY_MILLIS = 86_400_000L;
+
+    /**
+     * @param dir            where the partitions and {@code store.state} live (created if missing)
+     * @param ramBufferMb    indexing buffer of each open partition writer before it flushes a segment
+     * @param maxTermsWalked per segment, how many terms a terms/cardinality aggregation on a field without doc
+     *                       values may walk before it gives up (then the result says it is incomplete)
+     * @param clock          "now" for retention (the current day is never deleted)
+     */
+    public record Options(Path dir, double ramBufferMb, int maxTermsWalked, Clock clock) {
+        public Options {
+            if (dir == null) throw new IllegalArgumentException("dir is required");
+            if (!(ramBufferMb >= 1 && ramBufferMb <= 2048)) throw new IllegalArgumentException("ramBufferMb must be in [1, 2048], got " + ramBufferMb);
+            if (maxTermsWalked < 1) throw new IllegalArgumentException("maxTermsWalked must be >= 1, got " + maxTermsWalked);
+            if (clock == null) throw new IllegalArgumentException("clock is required");
+        }
+
+        public static Options defaults(Path dir) {
+            return new Options(dir, 192, 10_000, Clock.systemUTC());
+        }
+    }
+
+    private final Options options;
+    private final StoreContext context;
+    private final LuceneQueries queries;
+    private final ConcurrentSkipListMap<Long, Partition> partitions = new ConcurrentSkipListMap<>();
+    private final boolean stateFileFound;
+    private volatile StoreState state;
+    /** Highest position added in this session; replay may legitimately start below the committed position. */
+    private long lastAddedPosition = Long.MIN_VALUE;
+    private final AtomicLong skippedAsCommitted = new AtomicLong();
+    private final AtomicLong droppedByRetention = new AtomicLong();
+    private volatile boolean closed;
+
+    private LuceneEventStore(Options options, Optional<StoreState> state) {
+        this.options = options;
+        StandardAnalyzer analyzer = new StandardAnalyzer();
+        this.context = new StoreContext(analyzer, options.ramBufferMb());
+        this.queries = new LuceneQueries(analyzer);
+        this.stateFileFound = state.isPresent();
+        this.state = state.orElse(StoreState.EMPTY);
+    }
+
+    public static LuceneEventStore open(Options options) throws IOException {
+        Files.createDirectories(options.dir());
+        LuceneEventStore store = new LuceneEventStore(options, StoreState.read(options.dir()));
+        try (Stream<Path> children = Files.list(options.dir())) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (!Files.isDirectory(child) || !name.startsWith(Partition.PREFIX)) continue;
+                long day = LocalDate.parse(name.substring(Partition.PREFIX.length())).toEpochDay();
+                store.partitions.put(day, Partition.open(options.dir(), day));
+            }
+        }
+        return store;
+    }
+
+    @Override
+    public void add(List<StoredEvent> events, long position) throws IOException {
+        ensureOpen();
+        if (position <= lastAddedPosition) {
+            throw new IllegalArgumentException("journal positions must increase: got " + position + " after " + lastAddedPosition);
+        }
+        for (StoredEvent stored : events) {
+            long day = Math.floorDiv(stored.event().timestamp(), DAY_MILLIS);
+            if (day < state.retentionFloorDay()) {
+                droppedByRetention.incrementAndGet();
+                continue;
+            }
+            Partition partition = partitionForWrite(day);
+            if (partition.hasCommitted(position)) {
+                skippedAsCommitted.incrementAndGet();
+                continue;
+            }
+            partition.add(EventDocuments.toDocument(stored), position, context);
+        }
+        lastAddedPosition = Math.max(lastAddedPosition, position);
+    }
+
+    private Partition partitionForWrite(long day) throws IOException {
+        Partition p = partitions.get(day);
+        if (p == null) {
+            p = Partition.open(options.dir(), day);
+            partitions.put(day, p);
+        }
+        return p;
+    }
+
+    @Override
+    public void refresh() throws IOException {
+        ensureOpen();
+        for (Partition p : partitions.values()) p.refresh();
+    }
+
+    @Override
+    public void commit() throws IOException {
+        ensureOpen();
+        long complete = Math.max(lastAddedPosition, state.committedPosition());
+        for (Partition p : partitions.values()) p.commit(complete);
+        if (complete > state.committedPosition()) {
+            StoreState next = state.withCommittedPosition(complete);
+            next.write(options.dir());
+            state = next;
+        }
+    }
+
+    /** The highest position known durable everywhere, or -1. */
+    private long replayFloor() {
+        if (stateFileFound || state.committedPosition() >= 0) return state.committedPosition();
+        long min = Long.MAX_VALUE;
+        for (Partition p : partitions.values()) min = Math.min(min, p.completePosition());
+        return min == Long.MAX_VALUE ? -1 : min;
+    }
+
+    @Override
+    public long replayFrom() {
+        return Math.max(0, replayFloor());
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) throws IOException {
+        ensureOpen();
+        long start = System.nanoTime();
+        var query = queries.translate(request.query());
+        List<PartitionSearch.Opened> opened = new ArrayList<>();
+        try {
+            for (Partition p : partitions.values()) {
+                long dayStart = p.day * DAY_MILLIS;
+                if (dayStart >= request.to() || dayStart + DAY_MILLIS <= request.from()) continue;
+                IndexSearcher searcher = acquireOrNull(p);
+                if (searcher != null) opened.add(new PartitionSearch.Opened(p, searcher));
+            }
+            return new PartitionSearch(opened, request, query).run(options.maxTermsWalked(), start);
+        } finally {
+            for (PartitionSearch.Opened o : opened) o.partition().release(o.searcher());
+        }
+    }
+
+    /** A searcher, or null when retention closed the partition meanwhile (its events are gone anyway). */
+    private IndexSearcher acquireOrNull(Partition p) throws IOException {
+        try {
+            return p.acquire(context);
+        } catch (AlreadyClosedException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<Event> get(String id) throws IOException {
+        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS))
+                .map(EventDocuments::toEvent);
+    }
+
+    /** The raw bytes; exact, because they are stored unless they equal the event's {@code event.original}. */
+    @Override
+    public Optional<byte[]> original(String id) throws IOException {
+        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS, EventDocuments.ORIGINAL))
+                .flatMap(EventDocuments::original);
+    }
+
+    private Optional<Document> findById(String id, Set<String> fields) throws IOException {
+        ensureOpen();
+        for (Partition p : partitions.descendingMap().values()) {
+            IndexSearcher searcher = acquireOrNull(p);
+            if (searcher == null) continue;
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(EventDocuments.ID, id)), 1);
+                if (top.scoreDocs.length > 0) return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
+            } finally {
+                p.release(searcher);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int applyRetention(Duration maxAge, long maxBytes) throws IOException {
+        ensureOpen();
+        Retention.Plan plan = Retention.plan(partitions.values(), options.clock().millis(), maxAge, maxBytes);
+        for (Partition p : plan.doomed()) {
+            partitions.remove(p.day);
+            p.close();
+            Retention.deleteTree(p.path());
+        }
+        if (!plan.doomed().isEmpty()) {
+            long floor = plan.doomed().getLast().day + 1;
+            StoreState next = state.withRetentionFloorDay(Math.max(floor, state.retentionFloorDay()));
+            next.write(options.dir());
+            state = next;
+        }
+        return plan.doomed().size();
+    }
+
+    @Override
+    public List<PartitionStats> stats() throws IOException {
+        ensureOpen();
+        List<PartitionStats> stats = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            stats.add(new PartitionStats(p.name, p.eventCount(), p.sizeBytes(), p.committedPosition()));
+        }
+        return stats;
+    }
+
+    /** Events ignored by {@link #add} because their partition had already committed them (replay). */
+    public long skippedAsCommitted() {
+        return skippedAsCommitted.get();
+    }
+
+    /** Events ignored by {@link #add} because their day was already deleted by retention. */
+    public long droppedByRetention() {
+        return droppedByRetention.get();
+    }
+
+    /** Commits, then closes every partition. */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        commit();
+        abandon();
+    }
+
+    /** Closes without committing, as a crash would: what was added since the last commit is lost. */
+    void abandon() throws IOException {
+        closed = true;
+        for (Partition p : partitions.values()) p.close();
+    }
+
+    /** Commits one partition only, leaving {@code store.state} alone: a crash in the middle of {@link #commit}. */
+    void commitOnly(LocalDate day) throws IOException {
+        partitions.get(day.toEpochDay()).commit(Math.max(lastAddedPosition, state.committedPosition()));
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("the event store at " + options.dir() + " is closed");
+    }
+}

@@ -1,0 +1,183 @@
+package io.vigil.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One UTC day of events: a Lucene index in {@code <dir>/events-YYYY-MM-DD/}, its writer (opened on first use)
+ * and an NRT {@link SearcherManager}.
+ *
+ * <p>Commit user data: {@code vigil.position} = the highest journal position added to this partition and
+ * committed (the skip threshold for replay); {@code vigil.complete} = the store-wide position that was
+ * fully added when this partition committed (a fallback for {@code replayFrom} if {@code store.state} is lost).
+ *
+ * <p>Doc ids are stable across refreshes: there are no deletes, and {@link LogByteSizeMergePolicy} merges only
+ * adjacent segments, so ({@code partition}, {@code doc}) is a stable tie-breaker for {@code search_after}.
+ * Writer methods are called from the one writer thread; {@link #acquire} from any thread.
+ */
+final class Partition {
+    static final String PREFIX = "events-";
+    static final String POSITION_KEY = "vigil.position";
+    static final String COMPLETE_KEY = "vigil.complete";
+
+    final long day;
+    final String name;
+    private final Path path;
+    private final Directory directory;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile long committedPosition;
+    private volatile long completePosition;
+    private long maxAddedPosition;
+    private boolean dirty;
+    private boolean unrefreshed;
+    private volatile boolean closed;
+
+    private Partition(long day, Path path, Directory directory, long committed, long complete) {
+        this.day = day;
+        this.name = nameOf(day);
+        this.path = path;
+        this.directory = directory;
+        this.committedPosition = committed;
+        this.completePosition = complete;
+        this.maxAddedPosition = committed;
+    }
+
+    static String nameOf(long day) {
+        return PREFIX + LocalDate.ofEpochDay(day);
+    }
+
+    /** Opens the directory of {@code day} under {@code root} and reads its last commit's positions (no writer yet). */
+    static Partition open(Path root, long day) throws IOException {
+        Path path = root.resolve(nameOf(day));
+        Files.createDirectories(path);
+        Directory directory = FSDirectory.open(path);
+        long committed = -1;
+        long complete = -1;
+        try {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            committed = Long.parseLong(data.getOrDefault(POSITION_KEY, "-1"));
+            complete = Long.parseLong(data.getOrDefault(COMPLETE_KEY, "-1"));
+        } catch (IndexNotFoundException e) {
+            // created but never committed (crash before the first commit): it holds nothing
+        }
+        return new Partition(day, path, directory, committed, complete);
+    }
+
+    private synchronized void ensureOpen(Analyzer analyzer, double ramBufferMb) throws IOException {
+        if (writer != null) return;
+        if (closed) throw new org.apache.lucene.store.AlreadyClosedException("partition " + name + " is closed");
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setMergePolicy(new LogByteSizeMergePolicy())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+        IndexWriter w = new IndexWriter(directory, config);
+        searchers = new SearcherManager(w, false, false, null);
+        writer = w;
+    }
+
+    /** True when the partition already holds (durably) the events of the record at {@code position}. */
+    boolean hasCommitted(long position) {
+        return committedPosition >= position;
+    }
+
+    void add(Document doc, long position, StoreContext context) throws IOException {
+        ensureOpen(context.analyzer(), context.ramBufferMb());
+        writer.addDocument(doc);
+        maxAddedPosition = Math.max(maxAddedPosition, position);
+        dirty = true;
+        unrefreshed = true;
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    /** Commits what was added, recording this partition's position and the store-wide complete position. */
+    void commit(long storeComplete) throws IOException {
+        if (!dirty) return;
+        Map<String, String> data = new HashMap<>();
+        data.put(POSITION_KEY, Long.toString(maxAddedPosition));
+        data.put(COMPLETE_KEY, Long.toString(storeComplete));
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        committedPosition = maxAddedPosition;
+        completePosition = storeComplete;
+        dirty = false;
+    }
+
+    void refresh() throws IOException {
+        if (unrefreshed && searchers != null) {
+            searchers.maybeRefreshBlocking();
+            unrefreshed = false;
+        }
+    }
+
+    /** A searcher to {@link #release}; opens the partition if needed. */
+    IndexSearcher acquire(StoreContext context) throws IOException {
+        ensureOpen(context.analyzer(), context.ramBufferMb());
+        return searchers.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    long committedPosition() {
+        return committedPosition;
+    }
+
+    long completePosition() {
+        return completePosition;
+    }
+
+    /** Events in the partition, including those added but not yet committed. */
+    long eventCount() throws IOException {
+        IndexWriter w = writer;
+        if (w != null) return w.getDocStats().numDocs;
+        try {
+            return SegmentInfos.readLatestCommit(directory).totalMaxDoc();
+        } catch (IndexNotFoundException e) {
+            return 0;
+        }
+    }
+
+    long sizeBytes() throws IOException {
+        try (Stream<Path> files = Files.list(path)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /** Closes without committing: uncommitted additions are lost, as in a crash. */
+    synchronized void close() throws IOException {
+        closed = true;
+        if (searchers != null) searchers.close();
+        if (writer != null) writer.rollback();
+        directory.close();
+        writer = null;
+        searchers = null;
+    }
+
+    Path path() {
+        return path;
+    }
+}
