@@ -114,7 +114,7 @@ public final class QueryParser {
         if (token.is(Kind.WORD) && peekAt(1).is(Kind.COLON)) {
             take();
             take();
-            return fieldValue(fieldName(token));
+            return token.isBareWord(EXISTS_FIELD) ? existsValue() : value(fieldName(token));
         }
         if (token.is(Kind.WORD) && peekAt(1).is(Kind.COMPARE)) {
             take();
@@ -138,18 +138,19 @@ public final class QueryParser {
         return inner;
     }
 
-    /** After {@code field:}. */
-    private StoreQuery fieldValue(String field) throws SearchException {
+    /** After {@code _exists_:} (unescaped; {@code \_exists_:x} is an ordinary field). */
+    private StoreQuery existsValue() throws SearchException {
         QueryToken token = peek();
-        if (token.is(Kind.EOF)) {
-            throw new SearchException("unexpected end of query after '" + field + ":'; expected a value", token.position());
-        }
-        if (field.equals(EXISTS_FIELD)) {
-            if (!token.is(Kind.WORD) && !token.is(Kind.PHRASE)) throw expectedValue(field, token);
+        if (token.is(Kind.WORD) || token.is(Kind.PHRASE)) {
             take();
             return new StoreQuery.Exists(token.text());
         }
-        return value(field);
+        if (token.is(Kind.EOF)) {
+            throw new SearchException("unexpected end of query after '" + EXISTS_FIELD + ":'; expected a field name",
+                    token.position());
+        }
+        throw new SearchException("expected a field name after '" + EXISTS_FIELD + ":', found " + token.describe(),
+                token.position());
     }
 
     private StoreQuery value(String field) throws SearchException {
@@ -170,6 +171,10 @@ public final class QueryParser {
             case WORD:
                 take();
                 return word(field, token);
+            case EOF:
+                if (field == null) break;
+                throw new SearchException("unexpected end of query after '" + field + ":'; expected a value",
+                        token.position());
             default:
                 break;
         }
@@ -235,10 +240,6 @@ public final class QueryParser {
             default -> "";
         };
         return new SearchException("unexpected " + token.describe() + " at " + token.position() + hint, token.position());
-    }
-
-    static SearchException expectedValue(String field, QueryToken found) {
-        return new SearchException("expected a value after '" + field + ":', found " + found.describe(), found.position());
     }
 
     QueryToken peek() {

@@ -12,7 +12,7 @@ import java.util.Set;
  * and {@link StoreQuery.Ids} prints as {@code _id:} terms.
  */
 public final class QueryPrinter {
-    private static final Set<String> KEYWORDS = Set.of("AND", "and", "OR", "or", "NOT", "not", "TO");
+    private static final Set<String> KEYWORDS = Set.of("AND", "and", "OR", "or", "NOT", "not", "TO", QueryParser.EXISTS_FIELD);
 
     private QueryPrinter() {}
 
