@@ -33,7 +33,7 @@ final class SearchRequestReader {
         if (body == null || body.isNull() || body.isMissingNode()) body = JsonFields.EMPTY;
         if (!body.isObject()) throw new SearchException("the search request must be a JSON object, got " + body.getNodeType(), -1);
         rejectUnknownKeys(body);
-        StoreQuery query = QueryParser.parse(JsonFields.optionalText(body, "query"));
+        StoreQuery query = DateMathResolver.resolve(QueryParser.parse(JsonFields.optionalText(body, "query")), clock);
         long from = time(body, "from", DEFAULT_FROM, clock, false);
         long to = time(body, "to", DEFAULT_TO, clock, true);
         if (from > to) {

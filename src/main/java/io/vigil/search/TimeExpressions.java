@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #parse} rounds down (start of the unit) for lower bounds; {@link #parseUpper} rounds up to the start
  * of the next unit, because the upper bound of a search is exclusive: {@code from=now/d, to=now/d} is "today",
- * as in Kibana. Stateless and thread-safe.
+ * as in Kibana. Range bounds inside a query use {@link Rounding#UP_TO_LAST} where Elasticsearch rounds up
+ * (see {@link DateMathResolver}). Stateless and thread-safe.
  */
 public final class TimeExpressions {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,19}");
@@ -38,23 +39,38 @@ public final class TimeExpressions {
 
     private TimeExpressions() {}
 
+    /** Where {@code /unit} rounding lands. */
+    public enum Rounding {
+        /** Start of the unit: inclusive lower bounds and exclusive upper bounds. */
+        DOWN,
+        /** Start of the next unit: the exclusive upper bound of a search ({@code to}). */
+        UP_TO_NEXT,
+        /** Last millisecond of the unit: inclusive upper ({@code ]}) and exclusive lower ({@code {}) range bounds, as Elasticsearch does. */
+        UP_TO_LAST
+    }
+
     /** A lower bound: rounding goes down. */
     public static long parse(String text, Clock clock) throws SearchException {
-        return evaluate(text, clock, false);
+        return parse(text, clock, Rounding.DOWN);
     }
 
     /** An exclusive upper bound: rounding goes up to the start of the next unit. */
     public static long parseUpper(String text, Clock clock) throws SearchException {
-        return evaluate(text, clock, true);
+        return parse(text, clock, Rounding.UP_TO_NEXT);
     }
 
-    private static long evaluate(String text, Clock clock, boolean roundUp) throws SearchException {
+    /** True for text that can only be date math ({@code now...} or {@code <date>||...}), never a number or IP. */
+    public static boolean isDateMath(String text) {
+        return text != null && (text.strip().startsWith("now") || text.contains("||"));
+    }
+
+    public static long parse(String text, Clock clock, Rounding rounding) throws SearchException {
         if (text == null || text.isBlank()) throw new SearchException("empty time expression; " + FORMS, 0);
         String expr = text.strip();
         try {
-            if (expr.startsWith("now")) return applyMath(expr, 3, clock.millis(), roundUp);
+            if (expr.startsWith("now")) return applyMath(expr, 3, clock.millis(), rounding);
             int anchorEnd = expr.indexOf("||");
-            if (anchorEnd >= 0) return applyMath(expr, anchorEnd + 2, absolute(expr.substring(0, anchorEnd), expr), roundUp);
+            if (anchorEnd >= 0) return applyMath(expr, anchorEnd + 2, absolute(expr.substring(0, anchorEnd), expr), rounding);
             return absolute(expr, expr);
         } catch (DateTimeException | ArithmeticException e) {
             throw new SearchException("time expression '" + expr + "' is out of range: " + e.getMessage(), 0);
@@ -83,7 +99,7 @@ public final class TimeExpressions {
     }
 
     /** Applies {@code +N unit}, {@code -N unit} and {@code /unit} operations from {@code at}. */
-    private static long applyMath(String expr, int at, long anchor, boolean roundUp) throws SearchException {
+    private static long applyMath(String expr, int at, long anchor, Rounding rounding) throws SearchException {
         ZonedDateTime time = Instant.ofEpochMilli(anchor).atZone(ZoneOffset.UTC);
         int i = at;
         while (i < expr.length()) {
@@ -104,7 +120,7 @@ public final class TimeExpressions {
                         + "'", i);
             }
             ChronoUnit unit = unit(expr, i++);
-            time = op == '/' ? round(time, unit, roundUp) : time.plus(op == '+' ? amount : -amount, unit);
+            time = op == '/' ? round(time, unit, rounding) : time.plus(op == '+' ? amount : -amount, unit);
         }
         return time.toInstant().toEpochMilli();
     }
@@ -131,13 +147,17 @@ public final class TimeExpressions {
         };
     }
 
-    private static ZonedDateTime round(ZonedDateTime time, ChronoUnit unit, boolean up) {
+    private static ZonedDateTime round(ZonedDateTime time, ChronoUnit unit, Rounding rounding) {
         ZonedDateTime start = switch (unit) {
             case WEEKS -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
             case MONTHS -> time.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
             case YEARS -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
             default -> time.truncatedTo(unit);
         };
-        return up ? start.plus(1, unit) : start;
+        return switch (rounding) {
+            case DOWN -> start;
+            case UP_TO_NEXT -> start.plus(1, unit);
+            case UP_TO_LAST -> start.plus(1, unit).minus(1, ChronoUnit.MILLIS);
+        };
     }
 }

@@ -90,6 +90,30 @@ class SearchServiceTest {
     }
 
     @Test
+    void resolvesDateMathInRangeBoundsWithTheServiceClockAndElasticsearchRounding() throws Exception {
+        search("{\"query\": \"@timestamp:[now-1d/d TO now/d] AND event.created:{now/d TO now/d} AND @timestamp:>now-15m\"}");
+        long today = Instant.parse("2026-11-29T00:00:00Z").toEpochMilli();
+        long day = 86_400_000L;
+        assertThat(store.lastRequest.query()).isEqualTo(StoreQuery.Bool.and(List.of(
+                new StoreQuery.Range("@timestamp", Long.toString(today - day), true, Long.toString(today + day - 1), true),
+                new StoreQuery.Range("event.created", Long.toString(today + day - 1), false, Long.toString(today), false),
+                new StoreQuery.Range("@timestamp", Long.toString(NOW - 15 * 60_000L), false, null, false))));
+    }
+
+    @Test
+    void leavesRangeBoundsThatAreNotDateMathForTheStore() throws Exception {
+        String query = "bytes:[1 TO 5] OR @timestamp:[2026-11-29 TO *] OR source.ip:[10.0.0.1 TO 10.0.0.9]";
+        search("{\"query\": \"" + query + "\"}");
+        assertThat(store.lastRequest.query()).isEqualTo(QueryParser.parse(query));
+    }
+
+    @Test
+    void reportsBadDateMathInRangeBounds() {
+        assertThat(rejected("{\"query\": \"@timestamp >= now-5q\"}").getMessage())
+                .isEqualTo("range bound 'now-5q': unknown time unit 'q' at 5 in 'now-5q'; use s, m, h, d, w, M or y");
+    }
+
+    @Test
     void readsEverySortForm() throws Exception {
         search("{\"sort\": [{\"host.name\": \"asc\"}, \"@timestamp:desc\", {\"event.code\": {\"order\": \"DESC\"}}, \"user.name\"]}");
         assertThat(store.lastRequest.sort()).containsExactly(new SortField("host.name", false), new SortField("@timestamp", true),

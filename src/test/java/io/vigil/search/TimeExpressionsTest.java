@@ -78,6 +78,43 @@ class TimeExpressionsTest {
         assertThat(TimeExpressions.parseUpper(expression, CLOCK)).isEqualTo(at(expected));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("upperBounds")
+    void roundsInclusiveUpperBoundsToTheLastMillisecondOfTheUnit(String expression, String exclusive) throws SearchException {
+        long expected = expression.contains("/") ? at(exclusive) - 1 : at(exclusive);
+        assertThat(TimeExpressions.parse(expression, CLOCK, TimeExpressions.Rounding.UP_TO_LAST)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void recognisesTextThatCanOnlyBeDateMath() {
+        assertThat(TimeExpressions.isDateMath("now-15m")).isTrue();
+        assertThat(TimeExpressions.isDateMath(" now")).isTrue();
+        assertThat(TimeExpressions.isDateMath("2026-11-29||+1d")).isTrue();
+        assertThat(TimeExpressions.isDateMath("2026-11-29")).isFalse();
+        assertThat(TimeExpressions.isDateMath("1796034600000")).isFalse();
+        assertThat(TimeExpressions.isDateMath("10.0.0.1")).isFalse();
+        assertThat(TimeExpressions.isDateMath(null)).isFalse();
+    }
+
+    @net.jqwik.api.Property(tries = 2_000)
+    void neverFailsWithAnythingButASearchException(@net.jqwik.api.ForAll("expressions") String expression) {
+        try {
+            TimeExpressions.parse(expression, CLOCK);
+            TimeExpressions.parseUpper(expression, CLOCK);
+        } catch (SearchException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            assertThat(e.position()).isBetween(0, expression.length());
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> expressions() {
+        var pieces = net.jqwik.api.Arbitraries.of("now", "-", "+", "/", "1", "15", "99999999999999", "d", "M", "y", "w", "x",
+                "||", "2026-11-29", "T10:00", ":00", "Z", "+02:00", ".5", " ", "-1");
+        return net.jqwik.api.Arbitraries.oneOf(pieces.list().ofMaxSize(8).map(l -> String.join("", l)),
+                net.jqwik.api.Arbitraries.strings().ofMaxLength(20));
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("", 0, "empty time expression"),
