@@ -3,12 +3,20 @@ package io.vigil.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.store.EventStore;
+import io.vigil.store.SearchRequest;
+import io.vigil.store.SearchResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The search API: {@code POST /api/search} bodies in, response bodies out.
- * Request: {@code {"query", "from", "to", "size", "sort", "search_after", "aggs"}};
- * response: {@code {"total", "hits": [...], "aggs": {...}, "took_ms"}}.
+ * Request: {@code {"query", "from", "to", "size", "sort", "search_after", "aggs"}} (see {@link SearchRequestReader});
+ * response: {@code {"total", "hits": [...], "aggs": {...}, "took_ms"}} (see {@link SearchResponseWriter}).
+ *
+ * <p>A bad request is a {@link SearchException} (HTTP 400); a failing store is an {@link UncheckedIOException}
+ * (HTTP 500), never disguised as the caller's fault. Thread-safe if the store is.
  */
 public final class SearchService {
     private final EventStore store;
@@ -21,6 +29,17 @@ public final class SearchService {
 
     /** Runs one request; a bad query or parameter is a {@link SearchException} (HTTP 400). */
     public ObjectNode search(JsonNode body) throws SearchException {
-        throw new UnsupportedOperationException("not yet implemented");
+        long started = System.nanoTime();
+        SearchRequest request = SearchRequestReader.read(body, clock);
+        SearchResult result;
+        try {
+            result = store.search(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event store failed to run the search: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The store rejects what only it can judge, e.g. sorting on a field that is not aggregatable.
+            throw new SearchException(e.getMessage(), -1);
+        }
+        return SearchResponseWriter.write(result, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 }
