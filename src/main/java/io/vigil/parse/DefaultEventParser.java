@@ -7,6 +7,8 @@ import io.vigil.event.StoredEvent;
 import io.vigil.parse.json.JsonDecoder;
 import io.vigil.parse.json.JsonFlattener;
 import io.vigil.parse.time.Timestamps;
+import io.vigil.parse.windows.WindowsJsonNormalizer;
+import io.vigil.parse.windows.WindowsXmlDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,7 +48,9 @@ public final class DefaultEventParser implements EventParser {
 
     public static List<Decoder> standardDecoders(Clock clock) {
         JsonFlattener flattener = new JsonFlattener();
-        return List.of(new JsonDecoder(flattener, List.of()));
+        return List.of(
+                new WindowsXmlDecoder(),
+                new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener))));
     }
 
     @Override
