@@ -80,7 +80,7 @@ public final class WindowsRenderings {
             for (Map.Entry<String, Object> e : r.eventData().entrySet()) {
                 w.writeStartElement("Data");
                 w.writeAttribute("Name", e.getKey());
-                w.writeCharacters(first(e.getValue()));
+                text(w, first(e.getValue()));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -107,8 +107,19 @@ public final class WindowsRenderings {
     private static void element(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         if (value == null) return;
         w.writeStartElement(name);
-        w.writeCharacters(value);
+        text(w, value);
         w.writeEndElement();
+    }
+
+    /** Writes text keeping carriage returns, which XML readers would otherwise fold into line feeds. */
+    private static void text(XMLStreamWriter w, String value) throws XMLStreamException {
+        int from = 0;
+        for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', from)) {
+            w.writeCharacters(value.substring(from, cr));
+            w.writeEntityRef("#13");
+            from = cr + 1;
+        }
+        w.writeCharacters(value.substring(from));
     }
 
     private static String first(Object value) {
