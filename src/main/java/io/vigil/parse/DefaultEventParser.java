@@ -6,6 +6,7 @@ import io.vigil.event.RawBatch;
 import io.vigil.event.StoredEvent;
 import io.vigil.parse.json.JsonDecoder;
 import io.vigil.parse.json.JsonFlattener;
+import io.vigil.parse.syslog.SyslogDecoder;
 import io.vigil.parse.time.Timestamps;
 import io.vigil.parse.windows.WindowsJsonNormalizer;
 import io.vigil.parse.windows.WindowsXmlDecoder;
@@ -50,6 +51,7 @@ public final class DefaultEventParser implements EventParser {
         JsonFlattener flattener = new JsonFlattener();
         return List.of(
                 new WindowsXmlDecoder(),
+                new SyslogDecoder(clock),
                 new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener))));
     }
 
