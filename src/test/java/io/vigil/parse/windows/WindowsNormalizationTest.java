@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class WindowsNormalizationTest {
+public class WindowsNormalizationTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
     final DefaultEventParser parser = DefaultEventParser.standard(ParserConfig.DEFAULT, CLOCK);
 
-    static final String EVTX_SYSMON_1 = """
+    public static final String EVTX_SYSMON_1 = """
             {"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},
              "System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Sysmon","Guid":"5770385F"}},
               "EventID":1,"TimeCreated":{"#attributes":{"SystemTime":"2026-04-17T05:24:53.092051Z"}},
@@ -29,12 +29,12 @@ class WindowsNormalizationTest {
               "ProcessId":15596,"ParentImage":"C:\\\\Windows\\\\explorer.exe","ParentCommandLine":"explorer.exe",
               "User":"CORP\\\\alice","Hashes":"SHA1=AB,MD5=CD,SHA256=EF,IMPHASH=01"}}}""".replace("\n", "");
 
-    static final String FLAT_SECURITY_4624 = "{\"EventID\":4624,\"Channel\":\"security\",\"Hostname\":\"DC1\","
+    public static final String FLAT_SECURITY_4624 = "{\"EventID\":4624,\"Channel\":\"security\",\"Hostname\":\"DC1\","
             + "\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"TimeCreated\":\"2020-10-21 12:19:01.088\","
             + "\"TargetUserName\":\"bob\",\"TargetDomainName\":\"CORP\",\"LogonType\":\"3\","
             + "\"IpAddress\":\"::ffff:10.0.0.5\",\"IpPort\":\"50123\",\"Message\":\"An account was successfully logged on.\"}";
 
-    static final String XML_SYSTEM_7045 = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
+    public static final String XML_SYSTEM_7045 = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"
             + "<System><Provider Name='Service Control Manager'/><EventID Qualifiers='16384'>7045</EventID>"
             + "<TimeCreated SystemTime='2021-01-02T03:04:05.678901Z'/><EventRecordID>77</EventRecordID>"
             + "<Execution ProcessID='600' ThreadID='700'/><Channel>System</Channel><Computer>srv</Computer>"
