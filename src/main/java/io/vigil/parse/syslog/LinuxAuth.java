@@ -1,0 +1,98 @@
+package io.vigil.parse.syslog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ECS fields for Linux authentication lines (sshd, sudo, su, pam_unix, useradd/groupadd) on top of the
+ * syslog fields. Table-driven: each {@link Rule} is a pattern on the message, the constant categorization,
+ * and the ECS field each capture group fills. Rules only run for the programs that write such lines.
+ */
+final class LinuxAuth {
+    private LinuxAuth() {}
+
+    /**
+     * @param programs process.name values the rule applies to ("*" for any)
+     * @param fields   ECS field per capture group, in group order (null to ignore a group)
+     */
+    record Rule(List<String> programs, Pattern pattern, String category, String type, String outcome, String action,
+                List<String> fields) {}
+
+    private static Rule rule(String programs, String regex, String category, String type, String outcome,
+                             String action, String... fields) {
+        return new Rule(List.of(programs.split(",")), Pattern.compile(regex), category, type, outcome, action,
+                java.util.Arrays.asList(fields));
+    }
+
+    private static final String IP_PORT = " from (\\S+) port (\\d+)";
+
+    static final List<Rule> RULES = List.of(
+            rule("sshd", "^Accepted (\\S+) for (\\S+)" + IP_PORT, "authentication", "start", "success", "ssh_login",
+                    "auth.method", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^Failed (\\S+) for invalid user (\\S*)" + IP_PORT, "authentication", "start", "failure",
+                    "ssh_login", "auth.method", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^Failed (\\S+) for (\\S+)" + IP_PORT, "authentication", "start", "failure", "ssh_login",
+                    "auth.method", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^Invalid user (\\S*) from (\\S+)(?: port (\\d+))?", "authentication", "start", "failure",
+                    "invalid_user", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^error: maximum authentication attempts exceeded for (?:invalid user )?(\\S*)" + IP_PORT,
+                    "authentication", "start", "failure", "too_many_failures", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^Disconnected from (?:(?:invalid|authenticating) user \\S* |user (\\S+) )?(\\S+) port (\\d+)",
+                    "session", "end", null, "ssh_disconnect", "user.name", "source.ip", "source.port"),
+            rule("sshd", "^Received disconnect from (\\S+) port (\\d+)", "session", "end", null, "ssh_disconnect",
+                    "source.ip", "source.port"),
+            rule("sshd", "^Connection closed by (?:(?:invalid|authenticating) user (\\S*) )?(\\S+) port (\\d+)",
+                    "session", "end", null, "ssh_connection_closed", "user.name", "source.ip", "source.port"),
+            rule("sudo", "^\\s*(\\S+) : .*?command not allowed ; .*?USER=(\\S+) ; COMMAND=(.*)$", "process", "start",
+                    "failure", "sudo", "user.name", "user.effective.name", "process.command_line"),
+            rule("sudo", "^\\s*(\\S+) : (?:.*; )?TTY=\\S+ ; PWD=\\S+ ; USER=(\\S+) ; COMMAND=(.*)$", "process", "start",
+                    "success", "sudo", "user.name", "user.effective.name", "process.command_line"),
+            rule("su", "^Successful su for (\\S+) by (\\S+)", "authentication", "start", "success", "su",
+                    "user.effective.name", "user.name"),
+            rule("su", "^FAILED su for (\\S+) by (\\S+)", "authentication", "start", "failure", "su",
+                    "user.effective.name", "user.name"),
+            rule("*", "^pam_unix\\((\\S+?):auth\\): authentication failure;.*? rhost=(\\S*)(?:\\s+user=(\\S+))?",
+                    "authentication", "start", "failure", "pam_authentication_failure", "service.name", "source.ip",
+                    "user.name"),
+            rule("*", "^pam_unix\\((\\S+?):session\\): session opened for user (\\S+)", "session", "start", "success",
+                    "session_opened", "service.name", "user.name"),
+            rule("*", "^pam_unix\\((\\S+?):session\\): session closed for user (\\S+)", "session", "end", "success",
+                    "session_closed", "service.name", "user.name"),
+            rule("useradd", "^new user: name=([^,]+), UID=(\\d+)", "iam", "creation", "success", "user_created",
+                    "user.target.name", "user.target.id"),
+            rule("groupadd", "^new group: name=([^,]+), GID=(\\d+)", "iam", "creation", "success", "group_created",
+                    "group.name", "group.id"),
+            rule("userdel", "^delete user '([^']+)'", "iam", "deletion", "success", "user_deleted", "user.target.name"));
+
+    static void enrich(Map<String, Object> out) {
+        if (!(out.get("process.name") instanceof String program) || !(out.get("message") instanceof String message)) return;
+        for (Rule r : RULES) {
+            if (!r.programs().contains("*") && !r.programs().contains(program)) continue;
+            if ("*".equals(r.programs().getFirst()) && !message.startsWith("pam_unix")) continue;
+            Matcher m = r.pattern().matcher(message);
+            if (!m.find()) continue;
+            apply(r, m, out);
+            return;
+        }
+    }
+
+    private static void apply(Rule r, Matcher m, Map<String, Object> out) {
+        out.put("event.category", new ArrayList<>(List.of(r.category())));
+        out.put("event.type", new ArrayList<>(List.of(r.type())));
+        if (r.outcome() != null) out.put("event.outcome", r.outcome());
+        out.put("event.action", r.action());
+        for (int g = 1; g <= m.groupCount() && g <= r.fields().size(); g++) {
+            String value = m.group(g);
+            String field = r.fields().get(g - 1);
+            if (field == null || value == null || value.isEmpty()) continue;
+            if (field.endsWith(".port") || field.endsWith(".id") && SyslogDecoder.isDigits(value)) {
+                if (SyslogDecoder.isDigits(value) && value.length() < 10) out.put(field, Long.parseLong(value));
+            } else {
+                out.put(field, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.vigil.parse.time;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Reads the timestamp formats log sources actually send, without regular expressions or exceptions on the
+ * hot path, and writes {@code @timestamp} as ISO-8601 UTC with milliseconds.
+ *
+ * <p>Accepted: ISO-8601 with {@code T} or a space, fractions up to nanoseconds (truncated to millis),
+ * {@code Z}, {@code ±hh:mm}, {@code ±hhmm}, {@code ±hh} or no zone (= UTC); epoch milliseconds or seconds as
+ * numbers or digit strings (values below 10^11 are seconds, which covers dates up to the year 5138);
+ * RFC 3164 {@code MMM dd HH:mm:ss} in the clock's current year (the previous year when that would put it
+ * more than a day in the future, so December lines read in January land in December).
+ *
+ * <p>Thread-safe and immutable.
+ */
+public final class Timestamps {
+    /** Returned by the parse methods when the value is not a timestamp. */
+    public static final long INVALID = Long.MIN_VALUE;
+
+    private static final long SECONDS_CUTOFF = 100_000_000_000L;
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    private final Clock clock;
+
+    public Timestamps(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Epoch millis of a JSON value (String, Long or Double), or {@link #INVALID}. */
+    public long parse(Object value) {
+        return switch (value) {
+            case Long l -> fromEpochNumber(l);
+            case Integer i -> fromEpochNumber(i);
+            case Double d -> Double.isFinite(d) ? fromEpochDouble(d) : INVALID;
+            case String s -> parse(s);
+            case null, default -> INVALID;
+        };
+    }
+
+    /** Epoch millis of a text timestamp, or {@link #INVALID}. */
+    public long parse(String text) {
+        String s = text.strip();
+        if (s.isEmpty() || s.length() > 40) return INVALID;
+        char c0 = s.charAt(0);
+        if (c0 >= 'A' && c0 <= 'Z') return parseRfc3164(s, 0);
+        if (isAllDigits(s)) return s.length() > 18 ? INVALID : fromEpochNumber(Long.parseLong(s));
+        long iso = IsoTimestamp.parse(s, 0, s.length());
+        if (iso != INVALID) return iso;
+        return isDecimal(s) ? fromEpochDouble(Double.parseDouble(s)) : INVALID;
+    }
+
+    /**
+     * Epoch millis of an RFC 3164 timestamp ({@code MMM dd HH:mm:ss}, day space-padded or not) starting at
+     * {@code from}, or {@link #INVALID}. Exactly 15 characters are read.
+     */
+    public long parseRfc3164(String s, int from) {
+        if (s.length() < from + 15) return INVALID;
+        int month = MONTHS.indexOf(s.substring(from, from + 3));
+        if (month < 0 || month % 3 != 0 || s.charAt(from + 3) != ' ') return INVALID;
+        char d1 = s.charAt(from + 4);
+        int day = (d1 == ' ' ? 0 : digit(d1)) * 10 + digit(s.charAt(from + 5));
+        if (d1 != ' ' && digit(d1) < 0 || day <= 0 || s.charAt(from + 6) != ' ') return INVALID;
+        int hour = twoDigits(s, from + 7);
+        int minute = twoDigits(s, from + 10);
+        int second = twoDigits(s, from + 13);
+        if (s.charAt(from + 9) != ':' || s.charAt(from + 12) != ':' || hour > 23 || minute > 59 || second > 60) {
+            return INVALID;
+        }
+        long now = clock.millis();
+        int year = LocalDateTime.ofEpochSecond(now / 1000, 0, ZoneOffset.UTC).getYear();
+        long millis = IsoTimestamp.epochMillis(year, month / 3 + 1, day, hour, minute, second, 0);
+        if (millis != INVALID && millis > now + DAY_MILLIS) {
+            millis = IsoTimestamp.epochMillis(year - 1, month / 3 + 1, day, hour, minute, second, 0);
+        }
+        return millis;
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, always with milliseconds, always UTC. */
+    public static String format(long epochMillis) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        StringBuilder b = new StringBuilder(24);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) b.append(year < 0 ? '-' : '+').append(Math.abs(year));
+        else pad(b, year, 4);
+        b.append('-');
+        pad(b, t.getMonthValue(), 2);
+        b.append('-');
+        pad(b, t.getDayOfMonth(), 2);
+        b.append('T');
+        pad(b, t.getHour(), 2);
+        b.append(':');
+        pad(b, t.getMinute(), 2);
+        b.append(':');
+        pad(b, t.getSecond(), 2);
+        b.append('.');
+        pad(b, millis, 3);
+        return b.append('Z').toString();
+    }
+
+    private static void pad(StringBuilder b, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) b.append('0');
+        b.append(digits);
+    }
+
+    private static long fromEpochNumber(long n) {
+        return Math.abs(n) < SECONDS_CUTOFF ? n * 1000 : n;
+    }
+
+    private static long fromEpochDouble(double d) {
+        return Math.abs(d) < SECONDS_CUTOFF ? Math.round(d * 1000) : Math.round(d);
+    }
+
+    private static boolean isAllDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (digit(s.charAt(i)) < 0) return false;
+        }
+        return true;
+    }
+
+    private static boolean isDecimal(String s) {
+        int dot = s.indexOf('.');
+        return dot > 0 && dot < s.length() - 1 && s.indexOf('.', dot + 1) < 0
+                && isAllDigits(s.substring(0, dot)) && isAllDigits(s.substring(dot + 1));
+    }
+
+    static int digit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : -1;
+    }
+
+    static int twoDigits(String s, int at) {
+        int a = digit(s.charAt(at));
+        int b = digit(s.charAt(at + 1));
+        return a < 0 || b < 0 ? 99 : a * 10 + b;
+    }
+}
