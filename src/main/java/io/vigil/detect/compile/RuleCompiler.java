@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Compiles rules into {@link CompiledRule}s: conditions parsed and resolved against the detection's
- * identifiers, detection items turned into predicates over shared field slots, Sigma filters AND-NOT-ed
- * on, routes and prefilter literals derived. One compiler builds one rule set (it owns the field table);
+ * identifiers, detection items turned into predicates over shared field slots, Sigma filters' conditions
+ * AND-ed on (a filter's condition is written as the exclusion, e.g. {@code not selection}), routes and prefilter literals derived. One compiler builds one rule set (it owns the field table);
  * not thread-safe.
  */
 public final class RuleCompiler {
@@ -39,7 +39,7 @@ public final class RuleCompiler {
         for (SigmaFilter f : filters) {
             if (appliesTo(f, rule)) {
                 Predicate filter = compileDetection(f.detection(), f.source().line());
-                root = new Predicate.AllOf(List.of(root, new Predicate.Negation(filter)));
+                root = new Predicate.AllOf(List.of(root, filter));
             }
         }
         List<String> routes = routing.routesOf(rule.logsource());

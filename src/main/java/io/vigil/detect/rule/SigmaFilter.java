@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Sigma filter (spec v2.1 "filters"): a detection that is AND-NOT-ed onto every rule it names, provided
+ * A Sigma filter (spec v2.1 "filters"): a detection whose condition (written as the exclusion,
+ * e.g. {@code not selection}) is AND-ed onto every rule it names, provided
  * the rule's log source matches the filter's.
  *
  * @param ruleRefs ids (or names) of the rules the filter applies to
