@@ -1,0 +1,126 @@
+package io.vigil.detect;
+
+import io.vigil.detect.compile.CompiledRule;
+import io.vigil.detect.compile.Dialect;
+import io.vigil.detect.compile.EventView;
+import io.vigil.detect.compile.FieldMapping;
+import io.vigil.detect.compile.LogSourceRouting;
+import io.vigil.detect.compile.RouteBucket;
+import io.vigil.detect.compile.RuleCompiler;
+import io.vigil.detect.compile.RuleRejection;
+import io.vigil.detect.rule.CorrelationRule;
+import io.vigil.detect.rule.LoadedRules;
+import io.vigil.detect.rule.RuleProblem;
+import io.vigil.detect.rule.SigmaRule;
+import io.vigil.event.Event;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable, compiled set of Sigma rules. {@link #evaluate} routes an event by its log source to the
+ * buckets of rules that can concern it, prefilters them by literal, and runs the survivors' predicate
+ * trees. Thread-safe: any number of threads may evaluate concurrently; reloads build a new set.
+ */
+public final class RuleSet {
+
+    private final List<CompiledRule> rules;
+    private final Map<String, RouteBucket> buckets;
+    private final String[][][] fieldKeys;
+    private final List<CorrelationRule> correlations;
+    private final LogSourceRouting routing = new LogSourceRouting();
+
+    private RuleSet(List<CompiledRule> rules, String[][][] fieldKeys, List<CorrelationRule> correlations) {
+        this.rules = List.copyOf(rules);
+        this.fieldKeys = fieldKeys;
+        this.correlations = List.copyOf(correlations);
+        Map<String, List<CompiledRule>> byRoute = new LinkedHashMap<>();
+        for (CompiledRule r : rules) for (String route : r.routes()) byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
+        Map<String, RouteBucket> b = new LinkedHashMap<>();
+        byRoute.forEach((k, v) -> b.put(k, new RouteBucket(v)));
+        this.buckets = Map.copyOf(b);
+    }
+
+    /** The result of compiling loaded rules: the set plus every rule that was rejected. */
+    public record Compiled(RuleSet ruleSet, List<RuleProblem> problems) {
+        public Compiled {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** An empty rule set. */
+    public static RuleSet empty() {
+        return compile(new LoadedRules(List.of(), List.of(), List.of(), List.of(), 0), Map.of()).ruleSet();
+    }
+
+    /**
+     * Compiles every loaded rule; a rule that cannot be compiled is skipped and reported.
+     *
+     * @param placeholders values for {@code expand} placeholders ({@code %name%} to its values)
+     */
+    public static Compiled compile(LoadedRules loaded, Map<String, List<String>> placeholders) {
+        RuleCompiler compiler = new RuleCompiler(placeholders, loaded.filters());
+        List<CompiledRule> ok = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(loaded.problems());
+        for (SigmaRule rule : loaded.rules()) {
+            try {
+                ok.add(compiler.compile(rule));
+            } catch (RuleRejection e) {
+                int line = e.line() > 0 ? e.line() : rule.source().line();
+                problems.add(new RuleProblem(rule.source().file(), line, e.getMessage()));
+            }
+        }
+        String[][][] keys = compiler.fields().freeze(new FieldMapping());
+        return new Compiled(new RuleSet(ok, keys, loaded.correlations()), problems);
+    }
+
+    /** Every rule that matches the event. */
+    public List<Match> evaluate(Event event) {
+        Dialect dialect = routing.dialectOf(event);
+        EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
+        List<Match> matches = new ArrayList<>(2);
+        for (String route : routing.routesOf(event)) {
+            RouteBucket bucket = buckets.get(route);
+            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event.id())));
+        }
+        return matches;
+    }
+
+    /**
+     * The same result as {@link #evaluate}, computed the slow way: every rule whose routes include the
+     * event's, without prefilter or buckets. A reference for tests and the benchmark.
+     */
+    public List<Match> evaluateEveryRule(Event event) {
+        Dialect dialect = routing.dialectOf(event);
+        EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
+        Set<String> eventRoutes = new HashSet<>(routing.routesOf(event));
+        List<Match> matches = new ArrayList<>(2);
+        for (CompiledRule r : rules) {
+            if (r.routes().stream().anyMatch(eventRoutes::contains) && r.predicate().test(view)) {
+                matches.add(new Match(r.rule(), event.id()));
+            }
+        }
+        return matches;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    public List<CompiledRule> rules() {
+        return rules;
+    }
+
+    /** Correlation rules loaded alongside (not yet evaluated). */
+    public List<CorrelationRule> correlations() {
+        return correlations;
+    }
+
+    /** How many rules are guarded by the literal prefilter (counted once per route). */
+    public int prefilteredRules() {
+        return buckets.values().stream().mapToInt(RouteBucket::prefiltered).sum();
+    }
+}
