@@ -35,6 +35,7 @@ final class WebFixture implements AutoCloseable {
     final RecordingGateway gateway = new RecordingGateway();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final WebServer server;
+    final io.vigil.store.LuceneEventStore store;
     final String ingestToken;
     final String metricsToken;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,12 +44,13 @@ final class WebFixture implements AutoCloseable {
         dir = Files.createTempDirectory("vigil-web-test");
         db = MetaDatabase.open(dir);
         accounts = new Accounts(db, Clock.systemUTC());
+        store = io.vigil.store.LuceneEventStore.open(io.vigil.store.LuceneEventStore.Options.defaults(dir.resolve("store")));
         accounts.bootstrapAdmin(ADMIN_PASSWORD);
         accounts.createUser("viewer", VIEWER_PASSWORD, Role.VIEWER);
         accounts.createUser("shipper", INGEST_PASSWORD, Role.INGEST);
         ingestToken = accounts.createToken("shipper", "filebeat", Role.INGEST, Set.of()).secret();
         metricsToken = accounts.createToken("shipper", "prometheus", Role.INGEST, Set.of(Capability.METRICS)).secret();
-        WebContext context = new WebContext(accounts, gateway, new SearchService(null, Clock.systemUTC()), registry,
+        WebContext context = new WebContext(accounts, gateway, new SearchService(store, Clock.systemUTC()), registry,
                 "127.0.0.1", 0, limits, Clock.systemUTC());
         server = new WebServer(context).start();
     }
@@ -93,6 +95,7 @@ final class WebFixture implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        store.close();
         db.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -189,9 +189,13 @@ class WebServerAuthTest {
         HttpResponse<String> bad = web.post("/api/search", viewer, "application/json", "{not json");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("status").asInt()).isEqualTo(400);
-        HttpResponse<String> unimplemented = web.post("/api/search", viewer, "application/json", "{\"query\":\"*\"}");
-        assertThat(unimplemented.statusCode()).isEqualTo(501);
-        assertThat(unimplemented.body()).doesNotContain("at io.vigil");
+        HttpResponse<String> badQuery = web.post("/api/search", viewer, "application/json", "{\"query\":\"a AND (b\"}");
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(json(badQuery).get("position").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(badQuery.body()).doesNotContain("at io.vigil");
+        HttpResponse<String> ok = web.post("/api/search", viewer, "application/json", "{\"query\":\"*\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).get("total").asLong()).isZero();
     }
 
     @Test

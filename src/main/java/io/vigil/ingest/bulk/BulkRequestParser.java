@@ -57,6 +57,12 @@ public final class BulkRequestParser {
         return items;
     }
 
+    /**
+     * Where documents go when neither the URL nor the action names an index. Elasticsearch refuses such items;
+     * Vigil's indexes are only labels on events in day partitions, so it accepts them under this name.
+     */
+    public static final String DEFAULT_INDEX = "events";
+
     private BulkItem parseItem(Lines.Line actionLine, Lines lines, String pathIndex) throws IOException {
         ActionLine action = ActionLine.parse(actionLine.bytes());
         int number = actionLine.number();
@@ -68,7 +74,8 @@ public final class BulkRequestParser {
             return new BulkItem.Rejected("index", "", "", number, 400, "illegal_argument_exception",
                     "malformed action/metadata line [" + number + "]: " + action.error());
         }
-        String index = action.index() != null ? action.index() : pathIndex == null ? "" : pathIndex;
+        String index = action.index() != null ? action.index()
+                : pathIndex == null || pathIndex.isEmpty() ? DEFAULT_INDEX : pathIndex;
         String id = action.id() != null ? action.id() : "";
         if (action.name().equals("delete") || action.name().equals("update")) {
             if (action.name().equals("update")) {

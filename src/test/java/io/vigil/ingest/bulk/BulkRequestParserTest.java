@@ -107,7 +107,7 @@ class BulkRequestParserTest {
     }
 
     @Test
-    void missingOrInvalidIndexIsAPerItemError() throws IOException {
+    void missingIndexFallsBackToTheDefaultAndInvalidIndexIsAPerItemError() throws IOException {
         List<BulkItem> items = parse("""
                 {"index":{}}
                 {"a":1}
@@ -116,7 +116,8 @@ class BulkRequestParserTest {
                 {"index":{"_index":"good"}}
                 """, null);
         assertThat(items).hasSize(3);
-        assertThat(((BulkItem.Rejected) items.get(0)).reason()).contains("index is missing");
+        assertThat(items.get(0)).isInstanceOf(BulkItem.Document.class);
+        assertThat(items.get(0).index()).isEqualTo(BulkRequestParser.DEFAULT_INDEX);
         assertThat(((BulkItem.Rejected) items.get(1)).errorType()).isEqualTo("invalid_index_name_exception");
         assertThat(((BulkItem.Rejected) items.get(2)).reason()).contains("no document line");
     }
