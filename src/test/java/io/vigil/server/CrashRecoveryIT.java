@@ -48,24 +48,29 @@ class CrashRecoveryIT {
         System.out.println("CrashRecoveryIT seed " + SEED + " (replay with -Dvigil.seed=" + SEED + ")");
         String run = "mid" + Long.toHexString(SEED);
         AtomicInteger acked = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (VigilProcess vigil = VigilProcess.serve(data, PASSWORD)) {
             VigilClient client = new VigilClient(vigil.baseUrl(), "admin", PASSWORD);
             Thread sender = new Thread(() -> {
                 try {
                     for (int batch = 0; ; batch++) {
                         VigilClient.Response r = client.post("/_bulk", "application/x-ndjson", bulk(run, batch * 200, 200));
-                        if (r.status() != 200) return;
+                        if (r.status() != 200) throw new IllegalStateException("bulk answered " + r.status() + ": " + r.body());
                         acked.addAndGet(200);
                     }
-                } catch (Exception connectionDied) {
+                } catch (java.io.IOException connectionDied) {
                     // the server was killed mid-request: that batch was not acknowledged
+                } catch (Exception e) {
+                    failure.set(e);
                 }
             });
             sender.start();
-            Thread.sleep(300 + random.nextInt(1500));
+            while (acked.get() == 0 && sender.isAlive()) Thread.sleep(5);
+            Thread.sleep(random.nextInt(1500));
             vigil.kill();
             sender.join();
         }
+        assertThat(failure.get()).as("sender failed before the kill").isNull();
         assertThat(acked.get()).as("some batches were acknowledged before the kill").isPositive();
         try (VigilProcess vigil = VigilProcess.serve(data, PASSWORD)) {
             VigilClient client = new VigilClient(vigil.baseUrl(), "admin", PASSWORD);
