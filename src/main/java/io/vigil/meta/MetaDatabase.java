@@ -65,6 +65,19 @@ public final class MetaDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, "vigil", "");
     }
 
+    /**
+     * Forces everything committed so far onto disk. H2 writes committed changes in the background; callers
+     * that must not lose a commit across a power cut or SIGKILL (alerts before the events that raised them
+     * are committed) call this first.
+     */
+    public void checkpoint() {
+        try (Connection c = connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("metadata database checkpoint failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The migration versions this open applied (empty when the schema was already current). */
     public List<Integer> appliedAtOpen() {
         return appliedAtOpen;

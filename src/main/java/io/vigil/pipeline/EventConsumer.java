@@ -12,5 +12,8 @@ import java.util.List;
 public interface EventConsumer {
     void accept(List<StoredEvent> events, long position);
 
+    /** Makes what {@link #accept} produced durable; called before every store commit. */
+    default void flush() {}
+
     EventConsumer NONE = (events, position) -> {};
 }

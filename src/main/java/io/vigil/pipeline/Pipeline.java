@@ -51,6 +51,10 @@ public final class Pipeline implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private volatile long committedNext;
+    private final java.util.concurrent.ConcurrentLinkedQueue<FlushRequest> flushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A caller waiting until everything journaled before {@code upTo} is searchable (and, if asked, committed). */
+    private record FlushRequest(long upTo, boolean commit, java.util.concurrent.CompletableFuture<Void> done) {}
 
     public Pipeline(Journal journal, EventParser parser, EventConsumer detection, EventStore store, Options options) {
         this.journal = journal;
@@ -92,12 +96,17 @@ public final class Pipeline implements AutoCloseable {
                     lastCommit = now;
                     dirty = false;
                 }
+                if (!flushes.isEmpty()) serveFlushes();
                 if (record == null) LockSupport.parkNanos(2_000_000);
             }
             store.refresh();
             commit();
+            flushes.forEach(f -> f.done().complete(null));
+            flushes.clear();
         } catch (Throwable t) {
             failure = t;
+            flushes.forEach(f -> f.done().completeExceptionally(t));
+            flushes.clear();
             log.error("pipeline stopped: {}; acknowledged events stay in the journal and are replayed at the next start", t.toString(), t);
         }
     }
@@ -127,11 +136,45 @@ public final class Pipeline implements AutoCloseable {
 
     private void commit() throws IOException {
         long next = processedNext.get();
+        detection.flush(); // alerts must be durable before the events that raised them are committed
         store.commit();
         if (next > committedNext) {
             committedNext = next;
             journal.release(next);
         }
+    }
+
+    private void serveFlushes() throws IOException {
+        boolean refreshed = false, committed = false;
+        for (java.util.Iterator<FlushRequest> it = flushes.iterator(); it.hasNext(); ) {
+            FlushRequest f = it.next();
+            if (processedNext.get() < f.upTo()) continue;
+            if (!refreshed) {
+                store.refresh();
+                refreshed = true;
+            }
+            if (f.commit() && !committed) {
+                commit();
+                committed = true;
+            }
+            it.remove();
+            f.done().complete(null);
+        }
+    }
+
+    /**
+     * Completes once every record acknowledged before this call is processed and searchable; with
+     * {@code commit}, also committed to the store and released from the journal (Elasticsearch's
+     * {@code _refresh} and {@code _flush}).
+     */
+    public java.util.concurrent.CompletableFuture<Void> flush(boolean commit) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        if (failure != null) {
+            done.completeExceptionally(new IllegalStateException("pipeline stopped: " + failure));
+            return done;
+        }
+        flushes.add(new FlushRequest(journal.endPosition(), commit, done));
+        return done;
     }
 
     /** Blocks until every record appended before this call is processed (searchable after the next refresh). */

@@ -8,7 +8,10 @@ import io.vigil.journal.FileJournal;
 import io.vigil.meta.MetaDatabase;
 import io.vigil.parse.DefaultEventParser;
 import io.vigil.parse.ParserConfig;
-import io.vigil.pipeline.EventConsumer;
+import io.vigil.alert.AlertRepository;
+import io.vigil.alert.DisabledRules;
+import io.vigil.detect.RuleCatalog;
+import io.vigil.pipeline.DetectionStage;
 import io.vigil.pipeline.JournalGateway;
 import io.vigil.pipeline.Pipeline;
 import io.vigil.search.SearchService;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +54,10 @@ public final class Vigil implements AutoCloseable {
     private final FileJournal journal;
     private final LuceneEventStore store;
     private final Pipeline pipeline;
+    private final AlertRepository alerts;
+    private final DisabledRules disabledRules;
+    private final RuleCatalog rules;
+    private final DetectionStage detection;
     private final JournalGateway gateway;
     private final SearchService search;
     private WebServer web;
@@ -64,10 +72,16 @@ public final class Vigil implements AutoCloseable {
                 config.journal().segmentBytes(), config.journal().maxBytes()));
         journal.openProblems().forEach(p -> log.error("journal: {}", p));
         var parser = DefaultEventParser.standard(ParserConfig.DEFAULT, clock);
-        EventConsumer detection = EventConsumer.NONE;
+        this.alerts = new AlertRepository(meta, clock);
+        this.disabledRules = new DisabledRules(meta, clock);
+        this.rules = new RuleCatalog(config.detection().ruleDirs().stream().map(Path::of).toList(), Map.of(),
+                disabledRules.all());
+        log.info("detection: {} rules loaded from {} file(s), {} problem(s)", rules.rules().size(), rules.files(),
+                rules.problems().size());
+        this.detection = new DetectionStage(rules.engine(), alerts, clock, fresh -> { }, meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock));
-        this.pipeline = new Pipeline(journal, parser, detection, store,
+        this.pipeline = new Pipeline(journal, parser, this.detection, store,
                 new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()));
         this.gateway = new JournalGateway(journal);
         this.search = new SearchService(store, clock);
@@ -91,7 +105,10 @@ public final class Vigil implements AutoCloseable {
     public Vigil listen(PrintStream out) {
         VigilConfig.Http http = config.http();
         WebContext context = new WebContext(accounts, gateway, search, metrics, http.host(), http.port());
-        web = new WebServer(context, RouteTable.builder().build()).start();
+        RouteTable.Builder routes = RouteTable.builder();
+        new DetectionRoutes(alerts, rules, disabledRules).register(routes);
+        new EsAdminRoutes(pipeline, store).register(routes);
+        web = new WebServer(context, routes.build()).start();
         out.println("Vigil listening on http://" + http.host() + ":" + web.port());
         out.flush();
         return this;
@@ -107,6 +124,14 @@ public final class Vigil implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    public RuleCatalog rules() {
+        return rules;
     }
 
     public Pipeline pipeline() {
@@ -134,6 +159,8 @@ public final class Vigil implements AutoCloseable {
         Gauge.builder("vigil_pipeline_events", pipeline, Pipeline::eventsProcessed).description("events parsed and stored").register(metrics);
         Gauge.builder("vigil_pipeline_lag_bytes", pipeline, Pipeline::lagBytes).register(metrics);
         Gauge.builder("vigil_pipeline_bad_records", pipeline, Pipeline::badRecords).register(metrics);
+        Gauge.builder("vigil_detection_events", detection, DetectionStage::eventsEvaluated).register(metrics);
+        Gauge.builder("vigil_alerts_raised", detection, DetectionStage::alertsRaised).register(metrics);
         Gauge.builder("vigil_store_skipped_as_committed", store, LuceneEventStore::skippedAsCommitted).register(metrics);
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class StageDependencyTest {
     /** Stages in data-flow order; a package may import only packages listed before it (or itself). */
-    private static final List<String> ORDER = List.of("event", "generate", "ingest", "journal", "parse", "detect",
-            "store", "search", "alert", "cases", "meta", "access", "web", "pipeline", "server");
+    private static final List<String> ORDER = List.of("event", "generate", "meta", "ingest", "journal", "parse", "detect",
+            "store", "search", "alert", "cases", "access", "web", "pipeline", "server");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.vigil\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     @Test

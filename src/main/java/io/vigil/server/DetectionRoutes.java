@@ -1,0 +1,122 @@
+package io.vigil.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.vigil.access.Role;
+import io.vigil.alert.Alert;
+import io.vigil.alert.AlertQuery;
+import io.vigil.alert.AlertRepository;
+import io.vigil.alert.AlertStatus;
+import io.vigil.alert.DisabledRules;
+import io.vigil.detect.RuleCatalog;
+import io.vigil.detect.rule.RuleProblem;
+import io.vigil.detect.rule.SigmaRule;
+import io.vigil.web.Access;
+import io.vigil.web.HttpError;
+import io.vigil.web.Requests;
+import io.vigil.web.RouteTable;
+import java.time.Instant;
+
+/** Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}. */
+final class DetectionRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final AlertRepository alerts;
+    private final RuleCatalog rules;
+    private final DisabledRules disabled;
+
+    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled) {
+        this.alerts = alerts;
+        this.rules = rules;
+        this.disabled = disabled;
+    }
+
+    void register(RouteTable.Builder routes) {
+        routes.get("/api/alerts", Access.role(Role.VIEWER), this::list)
+                .get("/api/alerts/{id}", Access.role(Role.VIEWER), this::one)
+                .post("/api/alerts/{id}/ack", Access.role(Role.ANALYST), ctx -> status(ctx, AlertStatus.ACKNOWLEDGED))
+                .post("/api/alerts/{id}/status", Access.role(Role.ANALYST), ctx -> status(ctx,
+                        AlertStatus.parse(Requests.jsonBody(ctx).path("status").asText())))
+                .get("/api/rules", Access.role(Role.VIEWER), this::listRules)
+                .post("/api/rules/{id}/enable", Access.role(Role.ANALYST), ctx -> enable(ctx, true))
+                .post("/api/rules/{id}/disable", Access.role(Role.ANALYST), ctx -> enable(ctx, false));
+    }
+
+    private void list(Context ctx) {
+        AlertQuery query;
+        try {
+            query = new AlertQuery(ctx.queryParam("rule"), ctx.queryParam("host"), blankToNull(ctx.queryParam("level")),
+                    ctx.queryParam("status") == null ? null : AlertStatus.parse(ctx.queryParam("status")),
+                    instant(ctx.queryParam("from")), instant(ctx.queryParam("to")),
+                    ctx.queryParam("limit") == null ? 500 : Integer.parseInt(ctx.queryParam("limit")));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (Alert a : alerts.find(query)) out.add(json(a));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("alerts", out);
+        Requests.reply(ctx, 200, body);
+    }
+
+    private void one(Context ctx) {
+        Alert a = alerts.get(ctx.pathParam("id")).orElseThrow(() -> new HttpError(404, "no alert " + ctx.pathParam("id")));
+        Requests.reply(ctx, 200, json(a));
+    }
+
+    private void status(Context ctx, AlertStatus status) {
+        String id = ctx.pathParam("id");
+        if (!alerts.setStatus(id, status, Requests.principal(ctx).user())) throw new HttpError(404, "no alert " + id);
+        Requests.reply(ctx, 200, json(alerts.get(id).orElseThrow()));
+    }
+
+    private void listRules(Context ctx) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("rules");
+        for (RuleCatalog.RuleInfo info : rules.rules()) {
+            SigmaRule r = info.rule();
+            ObjectNode n = list.addObject().put("id", r.id()).put("title", r.title()).put("level", r.level())
+                    .put("status", r.status()).put("enabled", info.enabled())
+                    .put("source", r.source().file() + ":" + r.source().line());
+            r.tags().forEach(n.putArray("tags")::add);
+            n.set("logsource", JSON.valueToTree(r.logsource()));
+            r.falsepositives().forEach(n.putArray("falsepositives")::add);
+        }
+        ArrayNode problems = body.putArray("problems");
+        for (RuleProblem p : rules.problems()) {
+            problems.addObject().put("file", String.valueOf(p.file())).put("line", p.line()).put("reason", p.reason());
+        }
+        Requests.reply(ctx, 200, body);
+    }
+
+    private void enable(Context ctx, boolean enabled) {
+        String id = ctx.pathParam("id");
+        try {
+            rules.setEnabled(id, enabled);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(404, e.getMessage());
+        }
+        disabled.set(id, enabled, Requests.principal(ctx).user());
+        Requests.reply(ctx, 200, JSON.createObjectNode().put("id", id).put("enabled", enabled));
+    }
+
+    static ObjectNode json(Alert a) {
+        ObjectNode n = JSON.createObjectNode().put("id", a.id()).put("rule_id", a.ruleId()).put("rule_title", a.ruleTitle())
+                .put("level", a.level()).put("host", a.host()).put("user", a.user())
+                .put("time", a.eventTime().toString()).put("created", a.createdAt().toString())
+                .put("status", a.status().wire());
+        a.tags().forEach(n.putArray("tags")::add);
+        a.eventIds().forEach(n.putArray("event_ids")::add);
+        n.set("details", JSON.valueToTree(a.details()));
+        return n;
+    }
+
+    private static Instant instant(String text) {
+        return text == null || text.isBlank() ? null : Instant.parse(text);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
