@@ -92,6 +92,42 @@ class EventJsonTest {
         assertThat(EventJson.flatten(EventJson.toNested(flat))).isEqualTo(flat);
     }
 
+    @Property(tries = 500)
+    void flatteningIsStableThroughNesting(@ForAll("jsonObjects") JsonNode json) {
+        Map<String, Object> flat = EventJson.flatten(json);
+        assertThat(EventJson.flatten(EventJson.toNested(flat))).isEqualTo(flat);
+        assertThat(flat.values()).allSatisfy(v -> assertThat(v).isInstanceOfAny(String.class, Long.class, Double.class,
+                Boolean.class, List.class));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> jsonObjects() {
+        return object(3).map(JsonNode.class::cast);
+    }
+
+    private Arbitrary<com.fasterxml.jackson.databind.node.ObjectNode> object(int depth) {
+        Arbitrary<String> key = Arbitraries.of("a", "b", "a.b", "c.d.e", "", "x");
+        Arbitrary<JsonNode> value = value(depth);
+        return Arbitraries.maps(key, value).ofMaxSize(4).map(m -> {
+            var node = JSON.createObjectNode();
+            m.forEach(node::set);
+            return node;
+        });
+    }
+
+    private Arbitrary<JsonNode> value(int depth) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(4).map(f::textNode), Arbitraries.longs().map(f::numberNode),
+                Arbitraries.integers().map(f::numberNode), Arbitraries.doubles().map(f::numberNode),
+                Arbitraries.of(true, false).map(f::booleanNode), Arbitraries.just(f.nullNode()));
+        if (depth == 0) return scalar;
+        Arbitrary<JsonNode> inner = Arbitraries.lazy(() -> value(depth - 1));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, scalar),
+                net.jqwik.api.Tuple.of(1, object(depth - 1).map(JsonNode.class::cast)),
+                net.jqwik.api.Tuple.of(1, inner.list().ofMaxSize(3).map(l -> (JsonNode) f.arrayNode().addAll(l))));
+    }
+
     @Provide
     Arbitrary<Map<String, Object>> flatEvents() {
         Arbitrary<String> segment = Arbitraries.of("a", "b", "source", "ip", "", "@timestamp", "x y", "é");
