@@ -18,8 +18,9 @@ import java.util.Map;
  * <h2>{@link #toNested}</h2>
  * Each dotted key becomes a path of objects. When a key is both a leaf and a prefix of another key
  * ({@code a = 1} and {@code a.b = 2}), the leaf keeps the name and the longer key stays dotted at the level
- * where the clash happens: {@code {"a": 1, "a.b": 2}}. The result does not depend on key order, and
- * {@link #flatten} turns it back into the same keys.
+ * where the clash happens: {@code {"a": 1, "a.b": 2}}. The content does not depend on key order (only the order
+ * of keys inside objects does), and {@link #flatten} turns it back into the same keys. Values are expected to be
+ * what {@link Event} allows (String, Long, Double, Boolean, List); anything else is written as its text.
  *
  * <h2>{@link #flatten}</h2>
  * Nested objects and dotted keys are both accepted ({@code {"a.b": 1}} equals {@code {"a": {"b": 1}}}).
