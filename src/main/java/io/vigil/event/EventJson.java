@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Converts between the flat form of an event ({@code "source.ip" -> "10.0.0.1"}) and nested JSON
@@ -21,8 +18,9 @@ import java.util.Set;
  * <h2>{@link #toNested}</h2>
  * Each dotted key becomes a path of objects. When a key is both a leaf and a prefix of another key
  * ({@code a = 1} and {@code a.b = 2}), the leaf keeps the name and the longer key stays dotted at the level
- * where the clash happens: {@code {"a": 1, "a.b": 2}}. The result does not depend on key order, and
- * {@link #flatten} turns it back into the same keys.
+ * where the clash happens: {@code {"a": 1, "a.b": 2}}. The content does not depend on key order (only the order
+ * of keys inside objects does), and {@link #flatten} turns it back into the same keys. Values are expected to be
+ * what {@link Event} allows (String, Long, Double, Boolean, List); anything else is written as its text.
  *
  * <h2>{@link #flatten}</h2>
  * Nested objects and dotted keys are both accepted ({@code {"a.b": 1}} equals {@code {"a": {"b": 1}}}).
@@ -41,40 +39,45 @@ public final class EventJson {
     /** Dotted keys to nested objects, in the order keys first appear. */
     public static ObjectNode toNested(Map<String, Object> flat) {
         ObjectNode root = NODES.objectNode();
-        Set<String> dottedLeaves = dottedPrefixCandidates(flat);
-        for (Map.Entry<String, Object> e : flat.entrySet()) {
-            place(root, e.getKey(), toNode(e.getValue()), flat, dottedLeaves);
-        }
+        for (Map.Entry<String, Object> e : flat.entrySet()) place(root, e.getKey(), toNode(e.getValue()));
         return root;
     }
 
-    /** Keys that may shadow a longer key: only needed when some key has a dot. */
-    private static Set<String> dottedPrefixCandidates(Map<String, Object> flat) {
-        for (String key : flat.keySet()) {
-            if (key.indexOf('.') >= 0) return flat.keySet();
-        }
-        return Set.of();
-    }
-
-    private static void place(ObjectNode root, String key, JsonNode value, Map<String, Object> flat, Set<String> leaves) {
+    /**
+     * Clashes are resolved when they happen, so the common case costs no prefix look-ups: descending into a name
+     * that holds a leaf keeps the rest of the key dotted at that level; placing a leaf where an object was built
+     * moves the object's contents back to dotted names at that level. Either order gives the same content.
+     */
+    private static void place(ObjectNode root, String key, JsonNode value) {
         ObjectNode level = root;
-        int segmentStart = 0;
-        int dot = key.indexOf('.');
-        while (dot >= 0) {
-            // A leaf sits where this key would need an object: keep the rest dotted at this level.
-            if (leaves.contains(key.substring(0, dot))) break;
-            String segment = key.substring(segmentStart, dot);
-            level = childObject(level, segment);
-            segmentStart = dot + 1;
-            dot = key.indexOf('.', segmentStart);
+        int start = 0;
+        int dot;
+        while ((dot = key.indexOf('.', start)) >= 0) {
+            String segment = key.substring(start, dot);
+            JsonNode existing = level.get(segment);
+            if (existing == null) {
+                level = level.putObject(segment);
+            } else if (existing instanceof ObjectNode child) {
+                level = child;
+            } else {
+                break;
+            }
+            start = dot + 1;
         }
-        level.set(key.substring(segmentStart), value);
+        String name = start == 0 ? key : key.substring(start);
+        if (level.get(name) instanceof ObjectNode built) {
+            level.remove(name);
+            spill(level, name, built);
+        }
+        level.set(name, value);
     }
 
-    private static ObjectNode childObject(ObjectNode level, String segment) {
-        JsonNode existing = level.get(segment);
-        if (existing instanceof ObjectNode child) return child;
-        return level.putObject(segment);
+    private static void spill(ObjectNode level, String prefix, ObjectNode object) {
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            String name = prefix + "." + e.getKey();
+            if (e.getValue() instanceof ObjectNode inner) spill(level, name, inner);
+            else level.set(name, e.getValue());
+        }
     }
 
     private static JsonNode toNode(Object value) {
@@ -94,12 +97,6 @@ public final class EventJson {
                 for (Object element : list) array.add(toNode(element));
                 yield array;
             }
-            case Map<?, ?> map -> {
-                ObjectNode object = NODES.objectNode();
-                for (Map.Entry<?, ?> e : map.entrySet()) object.set(String.valueOf(e.getKey()), toNode(e.getValue()));
-                yield object;
-            }
-            case JsonNode node -> node;
             default -> NODES.textNode(value.toString());
         };
     }
@@ -110,51 +107,53 @@ public final class EventJson {
             throw new IllegalArgumentException("an event must be a JSON object, got " + (json == null ? "nothing" : json.getNodeType()));
         }
         Map<String, Object> flat = new LinkedHashMap<>();
-        Set<String> listKeys = new HashSet<>();
-        flattenObject(null, json, flat, listKeys, false);
-        for (String key : listKeys) flat.put(key, List.copyOf((List<?>) flat.get(key)));
+        if (flattenObject(null, json, flat, false)) {
+            for (Map.Entry<String, Object> e : flat.entrySet()) {
+                if (e.getValue() instanceof Collected list) e.setValue(List.copyOf(list));
+            }
+        }
         return flat;
     }
 
-    private static void flattenObject(String prefix, JsonNode object, Map<String, Object> flat, Set<String> listKeys,
-                                      boolean inArray) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+    /** A list being collected for one key; replaced by an immutable copy when flattening ends. */
+    private static final class Collected extends ArrayList<Object> {}
+
+    /** Returns true when some value was collected into a list. */
+    private static boolean flattenObject(String prefix, JsonNode object, Map<String, Object> flat, boolean inArray) {
+        boolean collected = false;
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String path = prefix == null ? field.getKey() : prefix + "." + field.getKey();
-            flattenValue(path, field.getValue(), flat, listKeys, inArray);
+            collected |= flattenValue(path, field.getValue(), flat, inArray);
         }
+        return collected;
     }
 
-    private static void flattenValue(String path, JsonNode value, Map<String, Object> flat, Set<String> listKeys,
-                                     boolean inArray) {
-        if (value.isObject()) {
-            flattenObject(path, value, flat, listKeys, inArray);
-        } else if (value.isArray()) {
-            for (JsonNode element : value) flattenValue(path, element, flat, listKeys, true);
-        } else {
-            Object scalar = scalar(value);
-            if (scalar != null) add(path, scalar, flat, listKeys, inArray);
+    private static boolean flattenValue(String path, JsonNode value, Map<String, Object> flat, boolean inArray) {
+        if (value.isObject()) return flattenObject(path, value, flat, inArray);
+        if (value.isArray()) {
+            boolean collected = false;
+            for (JsonNode element : value) collected |= flattenValue(path, element, flat, true);
+            return collected;
         }
+        Object scalar = scalar(value);
+        return scalar != null && add(path, scalar, flat, inArray);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void add(String path, Object scalar, Map<String, Object> flat, Set<String> listKeys, boolean inArray) {
+    private static boolean add(String path, Object scalar, Map<String, Object> flat, boolean inArray) {
         Object existing = flat.get(path);
         if (existing == null && !inArray) {
             flat.put(path, scalar);
-            return;
+            return false;
         }
-        List<Object> list;
-        if (listKeys.contains(path)) {
-            list = (List<Object>) existing;
+        if (existing instanceof Collected list) {
+            list.add(scalar);
         } else {
-            list = new ArrayList<>(4);
+            Collected list = new Collected();
             if (existing != null) list.add(existing);
+            list.add(scalar);
             flat.put(path, list);
-            listKeys.add(path);
         }
-        list.add(scalar);
+        return true;
     }
 
     private static Object scalar(JsonNode value) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -111,7 +112,7 @@ final class SearchRequestReader {
 
     private static SortField sortField(String field, String order) throws SearchException {
         if (field.isBlank()) throw new SearchException("a 'sort' entry has an empty field name", -1);
-        return switch (order.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (order.toLowerCase(Locale.ROOT)) {
             case "asc" -> new SortField(field, false);
             case "desc" -> new SortField(field, true);
             default -> throw new SearchException("sort order of '" + field + "' must be \"asc\" or \"desc\", got \"" + order + "\"", -1);

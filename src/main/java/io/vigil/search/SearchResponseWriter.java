@@ -1,5 +1,6 @@
 package io.vigil.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ final class SearchResponseWriter {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode scalar(Object value) {
+    private static JsonNode scalar(Object value) {
         return switch (value) {
             case null -> NODES.nullNode();
             case Long l -> NODES.numberNode(l);

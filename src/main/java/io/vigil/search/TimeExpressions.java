@@ -2,6 +2,7 @@ package io.vigil.search;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -149,7 +150,7 @@ public final class TimeExpressions {
 
     private static ZonedDateTime round(ZonedDateTime time, ChronoUnit unit, Rounding rounding) {
         ZonedDateTime start = switch (unit) {
-            case WEEKS -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case WEEKS -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTHS -> time.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
             case YEARS -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
             default -> time.truncatedTo(unit);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
@@ -90,6 +93,42 @@ class EventJsonTest {
     @Property(tries = 300)
     void flattenUndoesToNested(@ForAll("flatEvents") Map<String, Object> flat) {
         assertThat(EventJson.flatten(EventJson.toNested(flat))).isEqualTo(flat);
+    }
+
+    @Property(tries = 500)
+    void flatteningIsStableThroughNesting(@ForAll("jsonObjects") JsonNode json) {
+        Map<String, Object> flat = EventJson.flatten(json);
+        assertThat(EventJson.flatten(EventJson.toNested(flat))).isEqualTo(flat);
+        assertThat(flat.values()).allSatisfy(v -> assertThat(v).isInstanceOfAny(String.class, Long.class, Double.class,
+                Boolean.class, List.class));
+    }
+
+    @Provide
+    Arbitrary<JsonNode> jsonObjects() {
+        return object(3).map(JsonNode.class::cast);
+    }
+
+    private Arbitrary<ObjectNode> object(int depth) {
+        Arbitrary<String> key = Arbitraries.of("a", "b", "a.b", "c.d.e", "", "x");
+        Arbitrary<JsonNode> value = value(depth);
+        return Arbitraries.maps(key, value).ofMaxSize(4).map(m -> {
+            var node = JSON.createObjectNode();
+            m.forEach(node::set);
+            return node;
+        });
+    }
+
+    private Arbitrary<JsonNode> value(int depth) {
+        var f = JsonNodeFactory.instance;
+        Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(4).map(f::textNode), Arbitraries.longs().map(f::numberNode),
+                Arbitraries.integers().map(f::numberNode), Arbitraries.doubles().map(f::numberNode),
+                Arbitraries.of(true, false).map(f::booleanNode), Arbitraries.just(f.nullNode()));
+        if (depth == 0) return scalar;
+        Arbitrary<JsonNode> inner = Arbitraries.lazy(() -> value(depth - 1));
+        return Arbitraries.frequencyOf(Tuple.of(4, scalar),
+                Tuple.of(1, object(depth - 1).map(JsonNode.class::cast)),
+                Tuple.of(1, inner.list().ofMaxSize(3).map(l -> (JsonNode) f.arrayNode().addAll(l))));
     }
 
     @Provide

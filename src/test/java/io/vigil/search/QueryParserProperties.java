@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** jqwik prints the seed of a failing run; rerun it with {@code @Property(seed = "...")}. */
@@ -87,10 +88,10 @@ class QueryParserProperties {
         if (depth == 0) return leaf();
         Arbitrary<StoreQuery> child = Arbitraries.lazy(() -> query(depth - 1));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, leaf()),
-                net.jqwik.api.Tuple.of(1, child.list().ofMinSize(2).ofMaxSize(3).map(Bool::or)),
-                net.jqwik.api.Tuple.of(1, child.list().ofMinSize(2).ofMaxSize(3).map(QueryParserProperties::canonicalAnd)),
-                net.jqwik.api.Tuple.of(1, child.map(Bool::not)));
+                Tuple.of(4, leaf()),
+                Tuple.of(1, child.list().ofMinSize(2).ofMaxSize(3).map(Bool::or)),
+                Tuple.of(1, child.list().ofMinSize(2).ofMaxSize(3).map(QueryParserProperties::canonicalAnd)),
+                Tuple.of(1, child.map(Bool::not)));
     }
 
     /** How the parser shapes an AND: negated clauses go to mustNot. */

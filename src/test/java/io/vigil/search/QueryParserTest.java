@@ -42,6 +42,11 @@ class QueryParserTest {
                 Arguments.of("event.code: 4625", term("event.code", "4625")),
                 Arguments.of("bytes:-5", term("bytes", "-5")),
                 Arguments.of("field:AND", term("field", "AND")),
+                Arguments.of("host.name : web", term("host.name", "web")),
+                Arguments.of("url.path:a:b", term("url.path", "a:b")),
+                Arguments.of("\\_exists_:x", term("_exists_", "x")),
+                Arguments.of("_exists_:\"odd field\"", exists("odd field")),
+                Arguments.of("f:(a:b)", term("a", "b")),
                 // IPs, CIDR, IPv6
                 Arguments.of("source.ip:10.0.0.0/8", term("source.ip", "10.0.0.0/8")),
                 Arguments.of("source.ip:fe80::1", term("source.ip", "fe80::1")),

@@ -7,6 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,7 +91,7 @@ class TimeExpressionsTest {
         assertThat(TimeExpressions.parse(expression, CLOCK, TimeExpressions.Rounding.UP_TO_LAST)).isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void recognisesTextThatCanOnlyBeDateMath() {
         assertThat(TimeExpressions.isDateMath("now-15m")).isTrue();
         assertThat(TimeExpressions.isDateMath(" now")).isTrue();
@@ -96,8 +102,8 @@ class TimeExpressionsTest {
         assertThat(TimeExpressions.isDateMath(null)).isFalse();
     }
 
-    @net.jqwik.api.Property(tries = 2_000)
-    void neverFailsWithAnythingButASearchException(@net.jqwik.api.ForAll("expressions") String expression) {
+    @Property(tries = 2_000)
+    void neverFailsWithAnythingButASearchException(@ForAll("expressions") String expression) {
         try {
             TimeExpressions.parse(expression, CLOCK);
             TimeExpressions.parseUpper(expression, CLOCK);
@@ -107,12 +113,12 @@ class TimeExpressionsTest {
         }
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> expressions() {
-        var pieces = net.jqwik.api.Arbitraries.of("now", "-", "+", "/", "1", "15", "99999999999999", "d", "M", "y", "w", "x",
+    @Provide
+    Arbitrary<String> expressions() {
+        var pieces = Arbitraries.of("now", "-", "+", "/", "1", "15", "99999999999999", "d", "M", "y", "w", "x",
                 "||", "2026-11-29", "T10:00", ":00", "Z", "+02:00", ".5", " ", "-1");
-        return net.jqwik.api.Arbitraries.oneOf(pieces.list().ofMaxSize(8).map(l -> String.join("", l)),
-                net.jqwik.api.Arbitraries.strings().ofMaxLength(20));
+        return Arbitraries.oneOf(pieces.list().ofMaxSize(8).map(l -> String.join("", l)),
+                Arbitraries.strings().ofMaxLength(20));
     }
 
     static Stream<Arguments> errors() {

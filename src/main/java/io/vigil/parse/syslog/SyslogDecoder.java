@@ -34,6 +34,7 @@ public final class SyslogDecoder implements Decoder {
 
     @Override
     public DecodeResult decode(byte[] line) {
+        if (line.length == 0 || !couldBeSyslog(line[0])) return DecodeResult.notMine();
         String text = stripLineEnd(new String(line, StandardCharsets.UTF_8));
         Cursor c = new Cursor(text);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -51,6 +52,11 @@ public final class SyslogDecoder implements Decoder {
         DecodeResult result = Rfc3164.decode(c, out, timestamps);
         if (result instanceof DecodeResult.Decoded) LinuxAuth.enrich(out);
         return result;
+    }
+
+    /** Cheap first-byte check so JSON and XML lines are not decoded into a String here. */
+    private static boolean couldBeSyslog(byte first) {
+        return first == '<' || (first >= 'A' && first <= 'S') || (first >= '1' && first <= '2');
     }
 
     private static void putPriority(int pri, Map<String, Object> out) {
