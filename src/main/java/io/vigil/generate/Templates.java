@@ -37,7 +37,7 @@ public record Templates(List<ObjectNode> windows, List<String> authLines, List<S
     public static Templates builtin() {
         try {
             return new Templates(jsonLines(resource("builtin-windows.ndjson")),
-                    textLines(resource("builtin-auth.log")), textLines(resource("builtin-access.log")), 60);
+                    textLines(resource("builtin-auth.txt")), textLines(resource("builtin-access.txt")), 60);
         } catch (IOException e) {
             throw new IllegalStateException("built-in templates missing from the JAR", e);
         }
