@@ -28,7 +28,8 @@ export function toNdjson(hits) {
 
 export function toCsv(hits, columns) {
   const fields = columns.length ? ['@timestamp', ...columns.filter(c => c !== '@timestamp')] : allFields(hits);
-  const lines = [['_id', ...fields].map(csvCell).join(',')];
+  // '@timestamp' is the one header a formula guard would mangle; any other name is guarded like data
+  const lines = [['_id', ...fields].map(f => (f === '@timestamp' ? f : csvCell(f))).join(',')];
   for (const hit of hits) {
     const flat = flatten(hit._source || {});
     lines.push([hit._id, ...fields.map(f => (f === '@timestamp' ? hit['@timestamp'] : flat.get(f)))]

@@ -26,7 +26,7 @@ export function createHistogram(container, onBrush) {
       ],
       series: [
         {},
-        {label: 'Matches', fill: BAR_COLOR, stroke: BAR_COLOR, width: 0,
+        {label: 'Matches', fill: BAR_COLOR, stroke: BAR_COLOR, width: 0, points: {show: false},
           paths: uPlot.paths.bars({size: [0.85, 64], align: 1})},
       ],
       hooks: {

@@ -12,6 +12,7 @@ export function mount(container) {
     h('section', {class: 'panel'}, h('h2', {}, 'API tokens'), tokens),
     h('section', {class: 'panel'}, h('h2', {}, 'Audit log'), audit));
   const signal = controller.signal;
+  let newSecret = null;                    // the token just created, kept only in this page's memory
 
   async function section(target, what, path, render) {
     try {
@@ -26,7 +27,9 @@ export function mount(container) {
   }
 
   function loadTokens() {
-    section(tokens, 'API tokens', '/api/tokens', data => replace(tokens, tokenForm(),
+    section(tokens, 'API tokens', '/api/tokens', data => replace(tokens, newSecret ? h('div', {class: 'notice notice-info'},
+      h('strong', {}, 'New token — copy it now, it is shown only once:'), h('div', {class: 'token-secret', id: 'token-secret'},
+        newSecret)) : null, tokenForm(),
       table(['Name', 'Owner', 'Role', 'Created', 'Last used', 'State', ''], (data.tokens || []).map(t => h('tr', {'data-id': t.id},
         h('td', {}, String(t.name)), h('td', {}, String(t.owner)), h('td', {}, badge(String(t.role), 'role')),
         h('td', {class: 'mono'}, formatTime(t.created_at)), h('td', {class: 'mono'}, formatTime(t.last_used_at)),
@@ -45,9 +48,8 @@ export function mount(container) {
       e.preventDefault();
       try {
         const created = await post('/api/tokens', {name: name.value.trim(), role: role.value});
+        newSecret = created.token;
         loadTokens();
-        setTimeout(() => tokens.prepend(h('div', {class: 'notice notice-info'}, h('strong', {}, 'New token (shown once): '),
-          h('div', {class: 'token-secret', id: 'token-secret'}, created.token))), 0);
       } catch (err) {
         replace(out, notice('error', 'The token was not created', err.message));
       }

@@ -40,8 +40,8 @@ final class ConsoleRoutes {
     void addTo(RouteTable.Builder routes) {
         Access viewer = Access.role(Role.VIEWER);
         // "/" itself is Elasticsearch's version document (EsCompatRoutes); browsers start at /console/
-        routes.get("/console", viewer, ctx -> ctx.redirect("/console/"))
-                .get("/console/", viewer, ctx -> serve(ctx, "index.html"));
+        // Javalin ignores trailing slashes, so this also answers /console
+        routes.get("/console/", viewer, ctx -> serve(ctx, "index.html"));
         for (String asset : LOGIN_ASSETS.stream().sorted().toList()) {
             routes.get("/console/" + asset, Access.PUBLIC, ctx -> serve(ctx, asset));
         }

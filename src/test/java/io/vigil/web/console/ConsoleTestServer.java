@@ -50,6 +50,8 @@ final class ConsoleTestServer implements AutoCloseable {
     private final HttpServer proxy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     volatile boolean standInUsed;
+    /** A search whose body contains this is held back 4 s by the proxy. */
+    static final String SLOW_MARKER = "slowmarker";
 
     ConsoleTestServer() throws IOException {
         dir = Files.createTempDirectory("vigil-console-test");
@@ -62,7 +64,7 @@ final class ConsoleTestServer implements AutoCloseable {
         ingestToken = accounts.createToken("shipper", "filebeat", Role.INGEST, Set.of()).secret();
         WebContext context = WebContext.local(accounts, gateway, new SearchService(store, Clock.systemUTC()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 0);
-        web = new WebServer(context).start();
+        web = new WebServer(context, new FakeStageRoutes(TestEvents.PAYLOADS.get(1)).routes()).start();
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         proxy.createContext("/", this::forward);
         proxy.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
@@ -88,6 +90,9 @@ final class ConsoleTestServer implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(SLOW_MARKER)) {
+                Thread.sleep(4000);              // lets a test cancel a search that is still running
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl() + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
