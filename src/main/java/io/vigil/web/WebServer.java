@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every non-public route authenticates first (401 with {@code WWW-Authenticate: Basic realm="vigil"}),
  * then checks the role (403). Unknown paths answer 404 only to authenticated callers; others get 401, so
- * probing reveals nothing. Errors are JSON ({@code {"error", "status"}}), never stack traces. Every
+ * probing reveals nothing; a console page load without a session is redirected to the login page. Errors are JSON ({@code {"error", "status"}}), never stack traces. Every
  * response carries nosniff, no-referrer, a strict CSP, frame denial and {@code Cache-Control: no-store}.
  *
  * <pre>{@code
@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Sent by the browser console on every API call (see console/api.js). */
+    static final String CONSOLE_REQUEST_HEADER = "X-Vigil-Console";
+    /** No inline script or style, no plugins, no framing, no foreign origins: the console's XSS backstop. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     private final WebContext context;
     private final RouteTable routes;
@@ -47,6 +53,7 @@ public final class WebServer implements AutoCloseable {
         new AccountRoutes(context.accounts(), sessions, authenticator, context.limits().maxJsonBytes()).addTo(builder);
         new IngestRoutes(context).addTo(builder);
         new EsCompatRoutes().addTo(builder);
+        new ConsoleRoutes().addTo(builder);
         this.routes = builder.addAll(extraRoutes).build();
         this.app = Javalin.create(this::configure);
     }
@@ -125,7 +132,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void writeError(Context ctx, HttpError e) {
-        if (e.status() == 401) {
+        if (e.status() == 401 && ConsoleRoutes.isPageNavigation(ctx)) {
+            ctx.redirect(ConsoleRoutes.LOGIN_PAGE);
+            return;
+        }
+        // the console marks its fetches: a Basic challenge there would pop up the browser's password box
+        if (e.status() == 401 && ctx.header(CONSOLE_REQUEST_HEADER) == null) {
             ctx.header("WWW-Authenticate", Authenticator.CHALLENGE);
         }
         if (e.body() != null) {
@@ -138,9 +150,9 @@ public final class WebServer implements AutoCloseable {
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Frame-Options", "DENY");
-        // every route today is an API answer; a future console route for static files may relax this
+        // API answers and console files alike: nothing of a session outlives it in a shared cache
         ctx.header("Cache-Control", "no-store");
     }
 }

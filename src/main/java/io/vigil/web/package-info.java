@@ -15,6 +15,13 @@
  * token, or Elasticsearch's base64(id:secret)), {@code Bearer} token, or the {@code vigil_session}
  * cookie (HttpOnly, SameSite=Strict) from {@code POST /api/login}.
  *
+ * <p>The browser console is static files under {@code src/main/resources/console/} (plain ES modules, no build
+ * step) served by {@code ConsoleRoutes} at {@code /console/}; uPlot comes from its WebJar. Only the login page and
+ * its assets are public. The console's API contract is written down in {@code console/API.md}. Console page loads
+ * without a session are redirected to the login page; console API calls (header {@code X-Vigil-Console}) get 401
+ * without a Basic challenge. The CSP ({@code WebServer.CONTENT_SECURITY_POLICY}) allows no inline
+ * script or style, and the console renders all event data with text nodes only.
+ *
  * <p>Thread-safety: the server and its route handlers are safe for concurrent requests; sessions live in
  * a concurrent map in memory.
  */
