@@ -20,10 +20,12 @@ class MetaDatabaseTest {
 
     @Test
     void appliesClasspathMigrationsOnceAndRecordsThem() throws Exception {
+        int applied;
         try (MetaDatabase db = MetaDatabase.open(dataDir)) {
-            java.util.List<Integer> applied = db.appliedAtOpen();
-            assertThat(applied).startsWith(1, 2);
-            for (int i = 0; i < applied.size(); i++) assertThat(applied.get(i)).as("consecutive versions").isEqualTo(i + 1);
+            java.util.List<Integer> versions = db.appliedAtOpen();
+            applied = versions.size();
+            assertThat(versions).startsWith(1, 2);
+            for (int i = 0; i < versions.size(); i++) assertThat(versions.get(i)).as("consecutive versions").isEqualTo(i + 1);
         }
         try (MetaDatabase db = MetaDatabase.open(dataDir); Connection c = db.connect();
              Statement st = c.createStatement();
@@ -35,7 +37,9 @@ class MetaDatabaseTest {
             assertThat(rs.getString(3)).hasSize(64);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(2);
-            assertThat(rs.next()).isFalse();
+            int rows = 2;
+            while (rs.next()) rows++;
+            assertThat(rows).as("one row per classpath migration").isEqualTo(applied);
         }
     }
 
