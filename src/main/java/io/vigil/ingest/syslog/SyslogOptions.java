@@ -34,7 +34,7 @@ public record SyslogOptions(String host, Ports ports, String index, Limits limit
         }
     }
 
-    /** Nothing enabled yet: loopback, index "syslog", default limits. */
+    /** No listener enabled (the server starts syslog only when a port is configured): loopback, index "syslog", default limits. */
     public static SyslogOptions defaults() {
         return new SyslogOptions(DEFAULT_HOST, null, DEFAULT_INDEX, null, null);
     }
@@ -61,9 +61,6 @@ public record SyslogOptions(String host, Ports ports, String index, Limits limit
             checkPort("udp_port", udp, problems);
             checkPort("tcp_port", tcp, problems);
             checkPort("tls_port", tls, problems);
-            if (udp == null && tcp == null && tls == null) {
-                problems.add("no syslog listener enabled: set at least one of udp_port, tcp_port, tls_port (0 = any free port)");
-            }
             if (tcp != null && tls != null && tcp.equals(tls) && tcp != 0) {
                 problems.add("tcp_port and tls_port are both " + tcp + ": give TLS its own port (e.g. 6514)");
             }
