@@ -39,6 +39,7 @@ public record SyslogOptions(String host, Ports ports, String index, Limits limit
         return new SyslogOptions(DEFAULT_HOST, null, DEFAULT_INDEX, null, null);
     }
 
+    /** Every wither validates the whole options, so set TLS files before enabling the TLS port. */
     public SyslogOptions withPorts(Integer udp, Integer tcp, Integer tls) {
         return new SyslogOptions(host, new Ports(udp, tcp, tls), index, limits, this.tls);
     }
@@ -62,7 +63,7 @@ public record SyslogOptions(String host, Ports ports, String index, Limits limit
             checkPort("tcp_port", tcp, problems);
             checkPort("tls_port", tls, problems);
             if (tcp != null && tls != null && tcp.equals(tls) && tcp != 0) {
-                problems.add("tcp_port and tls_port are both " + tcp + ": give TLS its own port (e.g. 6514)");
+                problems.add("tcp_port and tls_port are both " + tcp + ": give TLS its own port (RFC 5425 uses 6514)");
             }
         }
 
