@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Splits a syslog byte stream (TCP or TLS) into messages, RFC 6587 style, deciding the framing per frame:
  *
  * <pre>
- *  frame start ──'1'..'9'──► COUNT  ──digits (≤ 10)──► COUNT ──SP──► OCTETS (read exactly LEN bytes)
+ *  frame start ──'1'..'9'──► COUNT  ──digits (≤ 10)──► COUNT ──SP──► OCTETS (read exactly LEN bytes;
+ *      │                                                               trailing LF/CR/NUL inside them dropped)
  *      │                       └──anything else──► LINE (the digits become the start of the text)
  *      ├──LF / CR / NUL──► skipped (empty frame, or the trailer after an octet-counted frame)
  *      └──anything else──► LINE ──LF or NUL──► message (a CR before the LF is dropped)
@@ -125,7 +126,12 @@ public final class SyslogFramer {
         appendRange(data, pos, keep);
         remainingOctets -= take;
         if (remainingOctets == 0) {
-            emit(sink, octetFrameTruncated);
+            if (!octetFrameTruncated) {
+                dropTrailers();
+            }
+            if (length > 0) {
+                emit(sink, octetFrameTruncated);
+            }
             state = State.FRAME_START;
         }
         return pos + take;
@@ -168,6 +174,13 @@ public final class SyslogFramer {
         }
         if (length > 0) {
             emit(sink, truncated);
+        }
+    }
+
+    /** Senders such as rsyslog's standard templates count a trailing LF into the frame; it is framing, not content. */
+    private void dropTrailers() {
+        while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r' || buffer[length - 1] == 0)) {
+            length--;
         }
     }
 

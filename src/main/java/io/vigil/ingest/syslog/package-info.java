@@ -20,7 +20,7 @@
  *       connection for a frame in progress; longer messages are cut, counted, and travel in batches whose
  *       source ends in {@code ";truncated"} (see {@link io.vigil.ingest.syslog.SyslogSource}).</li>
  *   <li>Bytes are delivered as received (no charset decoding); only framing (the octet count, the trailing
- *       LF/CRLF/NUL) is removed.</li>
+ *       LF/CRLF/NUL, also when an octet count includes it, as rsyslog templates do) is removed.</li>
  * </ul>
  *
  * <p>Thread-safety: {@link io.vigil.ingest.syslog.SyslogInputs} and {@link io.vigil.ingest.syslog.SyslogMetrics}

@@ -53,7 +53,7 @@ class SyslogFramerPropertiesTest {
     }
 
     @Property(tries = 200)
-    void octetCountedMessagesRoundTripWhatever(@ForAll("messages") List<byte[]> messages) {
+    void octetCountedMessagesRoundTripWhateverTheirBytesExceptTrailers(@ForAll("messages") List<byte[]> messages) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] m : messages) {
             out.writeBytes((m.length + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -64,10 +64,20 @@ class SyslogFramerPropertiesTest {
         byte[] all = out.toByteArray();
         framer.feed(all, 0, all.length, (message, truncated) -> framed.add(message));
         framer.endOfStream((message, truncated) -> framed.add(message));
-        assertThat(framed).hasSize(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            assertThat(framed.get(i)).isEqualTo(messages.get(i));
+        List<byte[]> expected = messages.stream().map(SyslogFramerPropertiesTest::withoutTrailers)
+                .filter(m -> m.length > 0).toList();
+        assertThat(framed).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(framed.get(i)).isEqualTo(expected.get(i));
         }
+    }
+
+    private static byte[] withoutTrailers(byte[] m) {
+        int end = m.length;
+        while (end > 0 && (m[end - 1] == '\n' || m[end - 1] == '\r' || m[end - 1] == 0)) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(m, end);
     }
 
     @Provide
