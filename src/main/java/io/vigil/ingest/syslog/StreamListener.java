@@ -3,6 +3,7 @@ package io.vigil.ingest.syslog;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,17 @@ final class StreamListener {
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     LOG.warn("syslog {} accept failed: {}", context.transport(), e.toString());
+                    pauseAfterAcceptFailure(); // e.g. out of file descriptors: do not spin
                 }
             }
+        }
+    }
+
+    private static void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -74,9 +84,9 @@ final class StreamListener {
         acceptor.join(TimeUnit.NANOSECONDS.toMillis(context.closing().remainingNanos()) + 1);
         for (Thread thread : connections.values()) {
             long millis = TimeUnit.NANOSECONDS.toMillis(context.closing().remainingNanos());
-            if (millis <= 0 || !thread.join(java.time.Duration.ofMillis(millis))) {
+            if (millis <= 0 || !thread.join(Duration.ofMillis(millis))) {
                 thread.interrupt();
-                thread.join(java.time.Duration.ofSeconds(1));
+                thread.join(Duration.ofSeconds(1));
             }
         }
     }

@@ -109,6 +109,23 @@ class SyslogInputsTest {
     }
 
     @Test
+    void countsUdpDatagramsAsDroppedWhenTheBatcherIsFull() throws Exception {
+        start(SyslogOptions.Limits.defaults().withBatch(10, Duration.ofMillis(1)));
+        gateway.hold(); // a saturated journal: in-flight batches never complete until released
+        int sent = 300;
+        for (int i = 0; i < sent; i++) {
+            sendUdp("<13>flood " + i);
+        }
+        await("every datagram received", WAIT, () -> metrics.received() == sent);
+        await("the queue to fill up", WAIT, () -> metrics.dropped() > 0);
+        long maxKept = DatagramBatcher.MAX_IN_FLIGHT * 10 + 8 * 10; // in flight + queued
+        assertThat(metrics.dropped()).isGreaterThanOrEqualTo(sent - maxKept);
+        gateway.release();
+        await("every datagram either delivered or counted", WAIT, () -> gateway.lineCount() + metrics.dropped() == sent);
+        assertThat(gateway.lineCount()).isPositive();
+    }
+
+    @Test
     void closeFlushesPendingLinesOfOpenConnectionsAndUdp() throws Exception {
         start(SyslogOptions.Limits.defaults().withBatch(1000, Duration.ofSeconds(10)));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), inputs.tcpPort())) {

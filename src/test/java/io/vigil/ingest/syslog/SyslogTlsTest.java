@@ -64,6 +64,22 @@ class SyslogTlsTest {
     }
 
     @Test
+    void lingeringBatchesFlushWithoutBreakingTheTlsSession() throws Exception {
+        inputs = startTls(new SyslogOptions.TlsFiles(null, null, data));
+        try (SSLSocket socket = connect(data.resolve("tls/syslog.crt"), inputs.tlsPort())) {
+            for (int round = 1; round <= 3; round++) {
+                socket.getOutputStream().write(SyslogInputsTest.lines("<13>round " + round + " line ", 3));
+                int expected = 3 * round;
+                // the read timeout that ends each linger must leave the TLS session usable
+                await(expected + " lines on one open TLS connection", Duration.ofSeconds(10),
+                        () -> gateway.lineCount() == expected);
+            }
+        }
+        assertThat(metrics.connectionsOpened()).isEqualTo(1);
+        assertThat(metrics.connectionErrors()).isZero();
+    }
+
+    @Test
     void generatedCertificateNamesLoopbackAndLastsEightHundredTwentyFiveDays() throws Exception {
         inputs = startTls(new SyslogOptions.TlsFiles(null, null, data));
         X509Certificate cert = PemFiles.readCertificates(data.resolve("tls/syslog.crt")).get(0);
