@@ -83,8 +83,20 @@ public final class EcsSchema {
         for (String name : names) EXACT.put(name, type);
     }
 
+    /** Resolved types of names seen so far (bounded: unknown names are rarely more than a few thousand). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, EcsType> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_RESOLVED = 100_000;
+
     /** The type of a dotted field name; {@link EcsType#KEYWORD} for anything unknown. */
     public static EcsType typeOf(String field) {
+        EcsType cached = RESOLVED.get(field);
+        if (cached != null) return cached;
+        EcsType type = resolve(field);
+        if (RESOLVED.size() < MAX_RESOLVED) RESOLVED.put(field, type);
+        return type;
+    }
+
+    private static EcsType resolve(String field) {
         EcsType exact = EXACT.get(field);
         if (exact != null) return exact;
         for (String group : ADDRESS_GROUPS) {

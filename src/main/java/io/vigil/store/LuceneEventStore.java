@@ -186,14 +186,14 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public Optional<Event> get(String id) throws IOException {
-        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS))
+        return findById(id, EventDocuments.STORED)
                 .map(EventDocuments::toEvent);
     }
 
-    /** The raw bytes; exact, because they are stored unless they equal the event's {@code event.original}. */
+    /** The raw bytes, exact: they are stored, or they are the event's {@code event.original} text. */
     @Override
     public Optional<byte[]> original(String id) throws IOException {
-        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS, EventDocuments.ORIGINAL))
+        return findById(id, EventDocuments.STORED)
                 .flatMap(EventDocuments::original);
     }
 

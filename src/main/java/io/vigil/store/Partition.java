@@ -89,7 +89,8 @@ final class Partition {
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                .setUseCompoundFile(false);
         IndexWriter w = new IndexWriter(directory, config);
         searchers = new SearcherManager(w, false, false, null);
         writer = w;
