@@ -162,8 +162,9 @@ public final class LuceneEventStore implements EventStore {
         long start = System.nanoTime();
         var query = queries.translate(request.query());
         List<PartitionSearch.Opened> opened = new ArrayList<>();
+        boolean emptyRange = request.from() >= request.to();
         try {
-            for (Partition p : partitions.values()) {
+            for (Partition p : emptyRange ? List.<Partition>of() : partitions.values()) {
                 long dayStart = p.day * DAY_MILLIS;
                 if (dayStart >= request.to() || dayStart + DAY_MILLIS <= request.from()) continue;
                 IndexSearcher searcher = acquireOrNull(p);

@@ -34,7 +34,8 @@ class LuceneStoreFootprintTest {
                             + "%.0f events per writer-thread CPU second, %.1f B/event on disk%n",
                     seed, n, withEventOriginal, r.rawBytesPerEvent, r.eventsPerSecond, r.eventsPerCpuSecond, r.bytesPerEvent);
             printBreakdown(d, n);
-            assertThat(r.bytesPerEvent).as("bytes/event (seed %d)", seed).isLessThan(r.rawBytesPerEvent / 2);
+            // Regression guard around the measured ~265 B (raw once + delta) and ~320 B (event.original also indexed).
+            assertThat(r.bytesPerEvent).as("bytes/event (seed %d)", seed).isLessThan(withEventOriginal ? 380 : 320);
         }
     }
 
