@@ -44,8 +44,10 @@ import org.apache.lucene.util.NumericUtils;
  * exact term under {@code _mismatch.<field>}, and {@code _type_mismatch} gets the field name; queries on the
  * field look there too. The stored event is never changed.
  * <p>Every field name present is an exact term of {@code _field_names} (how Exists is answered).
- * Stored: {@code _id}, {@code _ts}, {@code _fields} (the flat map as JSON), and {@code _original} only when
- * the raw bytes are not already the event's {@code event.original} text.
+ * Stored: {@code _id}, {@code _ts}, and, whichever is smaller and exact: the raw bytes {@code _original} plus
+ * {@code _fields_delta} ({@link FieldsDelta}, when the raw is a JSON object), or {@code _fields} (the flat map
+ * as JSON) plus {@code _original} unless the raw bytes are the event's {@code event.original} text.
+ * On 2 KB Windows JSON the first form costs ~140 B/event of stored fields, the second ~280 B.
  */
 final class EventDocuments {
     static final String ID = "_id";

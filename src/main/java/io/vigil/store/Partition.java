@@ -90,6 +90,7 @@ final class Partition {
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
+                // Day partitions hold few, large segments: compound files would save no handles worth having.
                 .setUseCompoundFile(false);
         IndexWriter w = new IndexWriter(directory, config);
         searchers = new SearcherManager(w, false, false, null);
