@@ -94,7 +94,7 @@ final class EventDocuments {
         for (Map.Entry<String, Object> entry : event.fields().entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
-            if (name.equals(EcsFields.TIMESTAMP) || value == null) continue;
+            if (name.equals(EcsFields.TIMESTAMP) || value == null || isReserved(name)) continue;
             doc.add(new StringField(FIELD_NAMES, name, Field.Store.NO));
             EcsType type = EcsSchema.typeOf(name);
             boolean aggregatable = EcsSchema.isAggregatable(name);
@@ -121,6 +121,16 @@ final class EventDocuments {
         }
         doc.add(new StoredField(FIELDS, FlatFieldsCodec.encode(stored.event().fields())));
         if (!originalIsEventOriginal(stored)) doc.add(new StoredField(ORIGINAL, stored.original()));
+    }
+
+    /**
+     * Names the store uses itself. An event field with such a name is stored but not indexed: indexing it would
+     * change the internal field's data structures, which Lucene rejects for the whole document.
+     */
+    static boolean isReserved(String name) {
+        return name.startsWith("_") && (name.equals(ID) || name.equals(TS_STORED) || name.equals(FIELDS)
+                || name.equals(ORIGINAL) || name.equals(FIELDS_DELTA) || name.equals(FIELD_NAMES)
+                || name.equals(TYPE_MISMATCH) || name.startsWith(MISMATCH_PREFIX));
     }
 
     static boolean originalIsEventOriginal(StoredEvent stored) {

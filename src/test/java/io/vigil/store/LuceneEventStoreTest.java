@@ -189,4 +189,16 @@ class LuceneEventStoreTest extends EventStoreConformanceTest {
         assertThat(failures).isEmpty();
         assertThat(total()).isEqualTo(1000);
     }
+
+    @Test
+    void fieldNamesThatCollideWithInternalOrCompanionFieldsDoNotBreakIndexing() throws IOException {
+        String longValue = "x ".repeat(700) + "needle";
+        addAndRefresh(1,
+                event("u1", T0, "_id", "forged", "_fields", "x", "foo.text", "plain words here"),
+                event("u2", T0, "foo", longValue));
+        assertThat(ids(new StoreQuery.Ids(List.of("forged")))).isEmpty();
+        assertThat(ids(new StoreQuery.Term("foo.text", "words"))).containsExactly("u1");
+        assertThat(ids(new StoreQuery.Term("foo.text", "needle"))).containsExactly("u2");
+        assertThat(store.get("u1").orElseThrow().get("_id")).isEqualTo("forged");
+    }
 }
