@@ -8,6 +8,7 @@ import io.vigil.event.EcsFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.Optional;
 /**
  * Stores an event's fields as a difference from its raw JSON, so that a JSON event costs the raw bytes once
  * instead of twice (raw + parsed). The raw JSON object is flattened to dotted keys (objects nest; arrays of
- * scalars become lists; anything else is not reproducible); the delta lists the fields whose value differs
- * or that the raw lacks ({@code s}), the raw paths the event does not have ({@code d}), and whether
+ * scalars become lists; anything else is not reproducible). The delta names, by key only where it can:
+ * the raw paths the event drops ({@code d}) or, if shorter, the raw paths it keeps ({@code k}); fields whose
+ * value is some raw path's value under another name, as that path ({@code r}: a normalizer's renames, e.g.
+ * {@code Hostname} to {@code host.name}); values found nowhere in the raw ({@code s}); and whether
  * {@code event.original} is the raw text itself ({@code o}).
  *
  * <p>Field order after reconstruction: the raw JSON's paths in their order, then the delta's. Map contents are
@@ -28,6 +31,8 @@ final class FieldsDelta {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final String SET = "s";
     private static final String DROP = "d";
+    private static final String KEEP = "k";
+    private static final String RENAMED = "r";
     private static final String ORIGINAL_IS_RAW = "o";
 
     private FieldsDelta() {}
@@ -36,22 +41,38 @@ final class FieldsDelta {
     static Optional<byte[]> of(Map<String, Object> fields, byte[] raw) {
         Map<String, Object> flat = flatten(raw);
         if (flat == null) return Optional.empty();
+        Map<Object, String> pathByValue = new HashMap<>();
+        for (Map.Entry<String, Object> e : flat.entrySet()) pathByValue.putIfAbsent(e.getValue(), e.getKey());
         Map<String, Object> set = new LinkedHashMap<>();
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        List<String> sameKey = new ArrayList<>();
         boolean originalIsRaw = false;
         for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (e.getValue() == null) return Optional.empty();
-            if (e.getKey().equals(EcsFields.EVENT_ORIGINAL) && !flat.containsKey(EcsFields.EVENT_ORIGINAL)
-                    && e.getValue() instanceof String s && s.equals(new String(raw, StandardCharsets.UTF_8))) {
+            String key = e.getKey();
+            Object value = e.getValue();
+            if (value == null) return Optional.empty();
+            if (key.equals(EcsFields.EVENT_ORIGINAL) && !flat.containsKey(key) && value instanceof String s
+                    && s.equals(new String(raw, StandardCharsets.UTF_8))) {
                 originalIsRaw = true;
-            } else if (!e.getValue().equals(flat.get(e.getKey()))) {
-                set.put(e.getKey(), e.getValue());
+            } else if (value.equals(flat.get(key))) {
+                sameKey.add(key);
+            } else if (pathByValue.containsKey(value)) {
+                renamed.put(key, pathByValue.get(value));
+            } else {
+                set.put(key, value);
             }
         }
         List<String> drop = new ArrayList<>();
         for (String key : flat.keySet()) if (!fields.containsKey(key)) drop.add(key);
         Map<String, Object> delta = new LinkedHashMap<>();
+        // Name whichever list is shorter: the raw keys to drop, or the raw keys to keep.
+        if (drop.size() <= sameKey.size()) {
+            if (!drop.isEmpty()) delta.put(DROP, drop);
+        } else {
+            delta.put(KEEP, sameKey);
+        }
+        if (!renamed.isEmpty()) delta.put(RENAMED, renamed);
         if (!set.isEmpty()) delta.put(SET, set);
-        if (!drop.isEmpty()) delta.put(DROP, drop);
         if (originalIsRaw) delta.put(ORIGINAL_IS_RAW, true);
         byte[] encoded = FlatFieldsCodec.encode(delta);
         if (!applyTo(flat, raw, FlatFieldsCodec.decodeTree(encoded)).equals(fields)) return Optional.empty();
@@ -66,8 +87,15 @@ final class FieldsDelta {
     }
 
     private static Map<String, Object> applyTo(Map<String, Object> flat, byte[] raw, Map<String, Object> delta) {
-        Map<String, Object> fields = new LinkedHashMap<>(flat);
-        if (delta.get(DROP) instanceof List<?> drop) drop.forEach(fields::remove);
+        Map<String, Object> fields;
+        if (delta.get(KEEP) instanceof List<?> keep) {
+            fields = new LinkedHashMap<>();
+            for (Object key : keep) fields.put((String) key, flat.get(key));
+        } else {
+            fields = new LinkedHashMap<>(flat);
+            if (delta.get(DROP) instanceof List<?> drop) drop.forEach(fields::remove);
+        }
+        if (delta.get(RENAMED) instanceof Map<?, ?> renamed) renamed.forEach((k, path) -> fields.put((String) k, flat.get(path)));
         if (delta.get(SET) instanceof Map<?, ?> set) set.forEach((k, v) -> fields.put((String) k, FlatFieldsCodec.normalize(v)));
         if (Boolean.TRUE.equals(delta.get(ORIGINAL_IS_RAW))) fields.put(EcsFields.EVENT_ORIGINAL, new String(raw, StandardCharsets.UTF_8));
         return fields;

@@ -49,6 +49,19 @@ class FieldsDeltaTest {
     }
 
     @Test
+    void renamedFieldsAreStoredAsTheirRawPathNotTheirValue() {
+        String guid = "{54849625-5478-4994-a5ba-3e3b0328c30d}";
+        byte[] raw = utf8("{\"Hostname\":\"WS1\",\"ProviderGuid\":\"" + guid.replace("\"", "") + "\",\"EventID\":4624}");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("host.name", "WS1");
+        fields.put("winlog.provider_guid", guid);
+        fields.put("event.code", "4624");
+        byte[] delta = FieldsDelta.of(fields, raw).orElseThrow();
+        assertThat(new String(delta, StandardCharsets.UTF_8)).doesNotContain("54849625").contains("\"event.code\":\"4624\"");
+        assertThat(FieldsDelta.apply(raw, delta, 0, delta.length)).isEqualTo(fields);
+    }
+
+    @Test
     void rawThatIsNotAPlainJsonObjectIsNotUsed() {
         Map<String, Object> fields = Map.of("message", "hello");
         assertThat(FieldsDelta.of(fields, utf8("<34>Oct 11 22:14:15 host su: hello"))).isEmpty();
@@ -64,6 +77,7 @@ class FieldsDeltaTest {
         Map<String, Object> fields = new LinkedHashMap<>(original);
         fields.putAll(edits);
         if (!edits.isEmpty()) fields.remove(original.keySet().stream().findFirst().orElse(""));
+        if (!original.isEmpty() && edits.size() > 1) fields.put("renamed", original.values().iterator().next());
         Optional<byte[]> delta = FieldsDelta.of(fields, raw);
         assertThat(delta).isPresent();
         assertThat(FieldsDelta.apply(raw, delta.get(), 0, delta.get().length)).isEqualTo(fields);
