@@ -41,7 +41,7 @@ class LuceneStoreFootprintTest {
 
     private record Result(double eventsPerSecond, double eventsPerCpuSecond, double bytesPerEvent, double rawBytesPerEvent) {}
 
-    private static void printBreakdown(Path d, int n) throws IOException {
+    static void printBreakdown(Path d, int n) throws IOException {
         java.util.Map<String, Long> byExtension = new java.util.TreeMap<>();
         try (var files = java.nio.file.Files.walk(d)) {
             for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
