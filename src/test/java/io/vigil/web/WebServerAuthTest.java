@@ -140,8 +140,9 @@ class WebServerAuthTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("user").asText()).isEqualTo("viewer");
 
+        String csrf = json(login).get("csrf_token").asText();
         HttpResponse<String> logout = web.send(web.request("/api/logout").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(logout.statusCode()).isEqualTo(200);
         assertThat(web.send(web.request("/api/me").header("Cookie", cookie).GET().build()).statusCode()).isEqualTo(401);
         assertThat(web.send(web.request("/api/me").header("Cookie", "vigil_session=forged").GET().build()).statusCode())
@@ -177,8 +178,9 @@ class WebServerAuthTest {
                 web.get("/nope", WebFixture.basic("admin", WebFixture.ADMIN_PASSWORD)))) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-            assertThat(response.headers().firstValue("Content-Security-Policy"))
-                    .contains("default-src 'self'; frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain HTTP").isEmpty();
             assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         }
     }
