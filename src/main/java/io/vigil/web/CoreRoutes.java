@@ -39,11 +39,6 @@ final class CoreRoutes {
                 .get("/metrics", Access.roleOr(Role.ADMIN, Capability.METRICS), this::metrics);
     }
 
-    /** Whether this caller sees personal fields in clear (analysts and admins) or pseudonymised. */
-    static boolean seesPersonalData(Principal principal) {
-        return principal.role().allows(Role.ANALYST);
-    }
-
     private void search(Context ctx) {
         Principal caller = authenticator.require(ctx);
         ObjectNode body = Replies.readObject(ctx, maxJsonBytes);
@@ -53,7 +48,7 @@ final class CoreRoutes {
                 "from", body.path("from").asText(""), "to", body.path("to").asText("")));
         try {
             JsonNode answer = search.search(body);
-            Replies.json(ctx, 200, seesPersonalData(caller) ? answer : security.masking().maskSearchAnswer(body, answer));
+            Replies.json(ctx, 200, security.masking().forCaller(caller, body, answer));
         } catch (SearchException e) {
             Replies.json(ctx, 400, Replies.object().put("error", e.getMessage()).put("position", e.position())
                     .put("status", 400));

@@ -68,6 +68,11 @@ public final class FieldMasking {
         return mask(node, new ArrayList<>());
     }
 
+    /** The answer as this caller may see it: unchanged for analysts and admins, masked for everyone else. */
+    public JsonNode forCaller(io.vigil.access.Principal caller, JsonNode request, JsonNode answer) {
+        return caller.role().allows(io.vigil.access.Role.ANALYST) ? answer : maskSearchAnswer(request, answer);
+    }
+
     /**
      * Masks a search answer: every hit and aggregation as in {@link #mask(JsonNode)}, plus the bucket keys of
      * each aggregation whose request names a masked {@code field} (a terms aggregation on user.name would
