@@ -163,7 +163,7 @@ public final class TlsFiles {
                     return converter.getPrivateKey(info);
                 }
                 if (o instanceof PEMKeyPair keyPair) {
-                    return converter.getKeyPair(keyPair).getPrivate();
+                    return converter.getPrivateKey(keyPair.getPrivateKeyInfo());
                 }
             }
         }
@@ -179,10 +179,17 @@ public final class TlsFiles {
         }
     }
 
-    private static String pem(Object object) throws IOException {
+    private static String pem(PrivateKey key) {
+        // PKCS#8 ("PRIVATE KEY"), the form every TLS tool reads
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static String pem(X509Certificate cert) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object instanceof PrivateKey key ? PrivateKeyInfo.getInstance(key.getEncoded()) : object);
+            writer.writeObject(cert);
         }
         return out.toString();
     }
