@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
         subcommands = {CommandLine.HelpCommand.class, io.vigil.server.cli.UserCommand.class,
-                io.vigil.server.cli.TokenCommand.class, io.vigil.server.cli.AuditCommand.class})
+                io.vigil.server.cli.TokenCommand.class, io.vigil.server.cli.AuditCommand.class,
+                io.vigil.server.cli.ExposureCheckCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
