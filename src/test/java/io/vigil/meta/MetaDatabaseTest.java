@@ -21,7 +21,7 @@ class MetaDatabaseTest {
     @Test
     void appliesClasspathMigrationsOnceAndRecordsThem() throws Exception {
         try (MetaDatabase db = MetaDatabase.open(dataDir)) {
-            assertThat(db.appliedAtOpen()).containsExactly(1, 2);
+            assertThat(db.appliedAtOpen()).containsExactly(1, 2, 3);
         }
         try (MetaDatabase db = MetaDatabase.open(dataDir); Connection c = db.connect();
              Statement st = c.createStatement();
@@ -33,6 +33,9 @@ class MetaDatabaseTest {
             assertThat(rs.getString(3)).hasSize(64);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getString(2)).isEqualTo("login_lockouts");
             assertThat(rs.next()).isFalse();
         }
     }
