@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
         subcommands = {CommandLine.HelpCommand.class, io.vigil.server.cli.UserCommand.class,
                 io.vigil.server.cli.TokenCommand.class, io.vigil.server.cli.AuditCommand.class,
-                io.vigil.server.cli.ExposureCheckCommand.class})
+                io.vigil.server.cli.ExposureCheckCommand.class, io.vigil.server.cli.AssessCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
