@@ -57,6 +57,33 @@ public final class FieldMasking {
         return new FieldMasking(DEFAULT_FIELDS, key);
     }
 
+    /**
+     * The installation's pseudonym key, {@code <data>/secrets/pseudonym.key} (32 random bytes, file 600,
+     * folder 700), created on first use so pseudonyms stay the same across restarts.
+     */
+    public static byte[] loadOrCreateKey(java.nio.file.Path dataDir) {
+        java.nio.file.Path file = dataDir.resolve("secrets").resolve("pseudonym.key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readAllBytes(file);
+            }
+            java.nio.file.Files.createDirectories(file.getParent());
+            boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                java.nio.file.Files.setPosixFilePermissions(file.getParent(),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+            byte[] key = randomKey();
+            java.nio.file.Files.write(file, key);
+            if (posix) {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read or create the pseudonym key " + file, e);
+        }
+    }
+
     public static byte[] randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

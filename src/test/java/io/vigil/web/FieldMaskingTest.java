@@ -79,6 +79,16 @@ class FieldMaskingTest {
     }
 
     @Test
+    void installationKeyIsCreatedOwnerOnlyAndReused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        byte[] key = FieldMasking.loadOrCreateKey(data);
+        assertThat(key).hasSize(32);
+        assertThat(FieldMasking.loadOrCreateKey(data)).isEqualTo(key);
+        java.nio.file.Path file = data.resolve("secrets").resolve("pseudonym.key");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void configuredFieldListIsValidated() {
         assertThatThrownBy(() -> new FieldMasking(List.of("user."), KEY)).hasMessageContaining("user.");
         FieldMasking custom = new FieldMasking(List.of("customer.id"), KEY);

@@ -15,7 +15,7 @@ import java.time.Clock;
  * server holds the database lock while running, so these commands are for a stopped server (or use the
  * HTTP API). The directory is created owner-only (700) when it does not exist yet.
  */
-final class OfflineData implements AutoCloseable {
+public final class OfflineData implements AutoCloseable {
     final MetaDatabase db;
     final Accounts accounts;
     final FileAuditLog audit;
@@ -41,7 +41,7 @@ final class OfflineData implements AutoCloseable {
     }
 
     /** Creates {@code dir} (and parents) if absent, and makes it rwx------ . */
-    static void createOwnerOnly(Path dir) {
+    public static void createOwnerOnly(Path dir) {
         try {
             Files.createDirectories(dir);
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
