@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.vigil.access.Role;
+import io.vigil.access.audit.AuditLog;
 import io.vigil.alert.Alert;
 import io.vigil.alert.AlertQuery;
 import io.vigil.alert.AlertRepository;
@@ -25,11 +26,13 @@ final class DetectionRoutes {
     private final AlertRepository alerts;
     private final RuleCatalog rules;
     private final DisabledRules disabled;
+    private final AuditLog audit;
 
-    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled) {
+    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, AuditLog audit) {
         this.alerts = alerts;
         this.rules = rules;
         this.disabled = disabled;
+        this.audit = audit;
     }
 
     void register(RouteTable.Builder routes) {
@@ -67,7 +70,9 @@ final class DetectionRoutes {
 
     private void status(Context ctx, AlertStatus status) {
         String id = ctx.pathParam("id");
-        if (!alerts.setStatus(id, status, Requests.principal(ctx).user())) throw new HttpError(404, "no alert " + id);
+        String user = Requests.principal(ctx).user();
+        if (!alerts.setStatus(id, status, user)) throw new HttpError(404, "no alert " + id);
+        audit.record(user, "alert.update", id, java.util.Map.of("status", status.wire()));
         Requests.reply(ctx, 200, json(alerts.get(id).orElseThrow()));
     }
 
@@ -97,7 +102,9 @@ final class DetectionRoutes {
         } catch (IllegalArgumentException e) {
             throw new HttpError(404, e.getMessage());
         }
-        disabled.set(id, enabled, Requests.principal(ctx).user());
+        String user = Requests.principal(ctx).user();
+        disabled.set(id, enabled, user);
+        audit.record(user, "rule.change", id, java.util.Map.of("enabled", Boolean.toString(enabled)));
         Requests.reply(ctx, 200, JSON.createObjectNode().put("id", id).put("enabled", enabled));
     }
 
