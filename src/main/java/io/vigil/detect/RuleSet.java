@@ -8,6 +8,8 @@ import io.vigil.detect.compile.LogSourceRouting;
 import io.vigil.detect.compile.RouteBucket;
 import io.vigil.detect.compile.RuleCompiler;
 import io.vigil.detect.compile.RuleRejection;
+import io.vigil.detect.correlate.CorrelationCompiler;
+import io.vigil.detect.correlate.CorrelationSet;
 import io.vigil.detect.rule.CorrelationRule;
 import io.vigil.detect.rule.LoadedRules;
 import io.vigil.detect.rule.RuleProblem;
@@ -31,12 +33,16 @@ public final class RuleSet {
     private final Map<String, RouteBucket> buckets;
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
+    private final CorrelationSet correlationSet;
     private final LogSourceRouting routing = new LogSourceRouting();
+    private final FieldMapping fieldMapping = new FieldMapping();
 
-    private RuleSet(List<CompiledRule> rules, String[][][] fieldKeys, List<CorrelationRule> correlations) {
+    private RuleSet(List<CompiledRule> rules, String[][][] fieldKeys, List<CorrelationRule> correlations,
+                    CorrelationSet correlationSet) {
         this.rules = List.copyOf(rules);
         this.fieldKeys = fieldKeys;
         this.correlations = List.copyOf(correlations);
+        this.correlationSet = correlationSet;
         Map<String, List<CompiledRule>> byRoute = new LinkedHashMap<>();
         for (CompiledRule r : rules) for (String route : r.routes()) byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
         Map<String, RouteBucket> b = new LinkedHashMap<>();
@@ -74,7 +80,19 @@ public final class RuleSet {
             }
         }
         String[][][] keys = compiler.fields().freeze(new FieldMapping());
-        return new Compiled(new RuleSet(ok, keys, loaded.correlations()), problems);
+        CorrelationSet correlationSet = CorrelationCompiler.compile(loaded.rules(), loaded.correlations(), problems);
+        return new Compiled(new RuleSet(ok, keys, loaded.correlations(), correlationSet), problems);
+    }
+
+    /**
+     * The same rules without those (detection or correlation rules) whose id is in {@code disabled}. Shares
+     * the compiled structures; swap the result in atomically ({@link DetectionEngine#swap}).
+     */
+    public RuleSet withDisabled(Set<String> disabled) {
+        Set<String> off = Set.copyOf(disabled);
+        List<CompiledRule> kept = rules.stream().filter(r -> !off.contains(r.rule().id())).toList();
+        List<CorrelationRule> keptCorrelations = correlations.stream().filter(c -> !off.contains(c.id())).toList();
+        return new RuleSet(kept, fieldKeys, keptCorrelations, correlationSet.without(off));
     }
 
     /** Every rule that matches the event. */
@@ -84,7 +102,7 @@ public final class RuleSet {
         List<Match> matches = new ArrayList<>(2);
         for (String route : routing.routesOf(event)) {
             RouteBucket bucket = buckets.get(route);
-            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event.id())));
+            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         }
         return matches;
     }
@@ -100,7 +118,7 @@ public final class RuleSet {
         List<Match> matches = new ArrayList<>(2);
         for (CompiledRule r : rules) {
             if (r.routes().stream().anyMatch(eventRoutes::contains) && r.predicate().test(view)) {
-                matches.add(new Match(r.rule(), event.id()));
+                matches.add(new Match(r.rule(), event));
             }
         }
         return matches;
@@ -114,9 +132,19 @@ public final class RuleSet {
         return rules;
     }
 
-    /** Correlation rules loaded alongside (not yet evaluated). */
+    /** Correlation rules as loaded (including any that failed to compile). */
     public List<CorrelationRule> correlations() {
         return correlations;
+    }
+
+    /** The compiled correlations, evaluated by a {@link io.vigil.detect.correlate.CorrelationEngine}. */
+    public CorrelationSet correlationSet() {
+        return correlationSet;
+    }
+
+    /** The log-source routing and field tables this set evaluates with (for reading group-by fields). */
+    FieldReader fieldReader() {
+        return new FieldReader(fieldMapping, routing);
     }
 
     /** How many rules are guarded by the literal prefilter (counted once per route). */
