@@ -31,6 +31,7 @@ public final class RuleSet {
 
     private final List<CompiledRule> rules;
     private final Map<String, RouteBucket> buckets;
+    private final List<String> nonWindowsRoutes;
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
     private final CorrelationSet correlationSet;
@@ -48,6 +49,13 @@ public final class RuleSet {
         Map<String, RouteBucket> b = new LinkedHashMap<>();
         byRoute.forEach((k, v) -> b.put(k, new RouteBucket(v)));
         this.buckets = Map.copyOf(b);
+        this.nonWindowsRoutes = b.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+    }
+
+    /** The event's route keys, with an unrecognized source standing for every non-Windows route. */
+    private List<String> routesOf(Event event) {
+        List<String> routes = routing.routesOf(event);
+        return routes.size() == 1 && routes.get(0).equals(LogSourceRouting.UNKNOWN) ? nonWindowsRoutes : routes;
     }
 
     /** The result of compiling loaded rules: the set plus every rule that was rejected. */
@@ -100,7 +108,7 @@ public final class RuleSet {
         Dialect dialect = routing.dialectOf(event);
         EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
         List<Match> matches = new ArrayList<>(2);
-        for (String route : routing.routesOf(event)) {
+        for (String route : routesOf(event)) {
             RouteBucket bucket = buckets.get(route);
             if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         }
@@ -114,7 +122,7 @@ public final class RuleSet {
     public List<Match> evaluateEveryRule(Event event) {
         Dialect dialect = routing.dialectOf(event);
         EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
-        Set<String> eventRoutes = new HashSet<>(routing.routesOf(event));
+        Set<String> eventRoutes = new HashSet<>(routesOf(event));
         List<Match> matches = new ArrayList<>(2);
         for (CompiledRule r : rules) {
             if (r.routes().stream().anyMatch(eventRoutes::contains) && r.predicate().test(view)) {
