@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "syslog or other text) and prints the detections."})
 public final class HuntCommand implements Callable<Integer> {
 
-    @Option(names = "--rules", paramLabel = "DIR", arity = "1..*", description = "Sigma rule files or folders (repeatable).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "A Sigma rule file or folder (repeat for more).")
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = "--no-builtin", description = "Leave Vigil's own rules out.")
