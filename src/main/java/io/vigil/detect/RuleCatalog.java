@@ -1,72 +1,98 @@
 package io.vigil.detect;
 
+import io.vigil.detect.rule.CorrelationRule;
 import io.vigil.detect.rule.LoadedRules;
+import io.vigil.detect.rule.LogSource;
 import io.vigil.detect.rule.RuleLoader;
 import io.vigil.detect.rule.RuleProblem;
 import io.vigil.detect.rule.SigmaRule;
+import io.vigil.detect.rule.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules Vigil knows: loaded from rule directories, compiled, with some switched off. Changing what is
- * enabled recompiles and swaps the engine's rule set atomically; events in flight see the old or the new set,
- * never a mix. Thread-safe.
+ * The rules Vigil knows: its own pack (in the JAR) and every configured rule directory, compiled once; some
+ * switched off by analysts. Switching a rule recompiles nothing: the compiled set minus the disabled ids is
+ * swapped into the engine atomically, so events in flight see the old or the new set, never a mix.
+ * Thread-safe.
  */
 public final class RuleCatalog {
-    /** What the API and console show of a rule. */
-    public record RuleInfo(SigmaRule rule, boolean enabled) {}
+    /** What the API and console show of a rule or a correlation. */
+    public record RuleInfo(String id, String title, String level, String status, String kind, List<String> tags,
+                           LogSource logsource, List<String> falsepositives, SourceLocation source, boolean enabled) {
+        static RuleInfo of(SigmaRule r, boolean enabled) {
+            return new RuleInfo(r.id(), r.title(), r.level(), r.status(), "rule", r.tags(), r.logsource(),
+                    r.falsepositives(), r.source(), enabled);
+        }
+
+        static RuleInfo of(CorrelationRule c, boolean enabled) {
+            return new RuleInfo(c.id(), c.title(), c.level(), null, "correlation", c.tags(), null, List.of(), c.source(),
+                    enabled);
+        }
+    }
 
     private final List<Path> directories;
+    private final boolean builtin;
     private final Map<String, List<String>> placeholders;
     private final DetectionEngine engine;
     private volatile LoadedRules loaded;
+    private volatile RuleSet compiled;
     private volatile List<RuleProblem> problems = List.of();
     private volatile Set<String> disabled;
 
-    public RuleCatalog(List<Path> directories, Map<String, List<String>> placeholders, Set<String> disabled) {
+    /**
+     * @param builtin      include Vigil's own rules from the JAR
+     * @param placeholders values for {@code |expand} placeholders
+     */
+    public RuleCatalog(List<Path> directories, boolean builtin, Map<String, List<String>> placeholders, Set<String> disabled) {
         this.directories = List.copyOf(directories);
+        this.builtin = builtin;
         this.placeholders = Map.copyOf(placeholders);
         this.disabled = Set.copyOf(disabled);
         this.engine = new DetectionEngine(RuleSet.empty());
         reload();
     }
 
+    public RuleCatalog(List<Path> directories, Map<String, List<String>> placeholders, Set<String> disabled) {
+        this(directories, true, placeholders, disabled);
+    }
+
     public DetectionEngine engine() {
         return engine;
     }
 
-    /** Reads every directory again and swaps in the new rule set. */
+    /** Reads every rule again, compiles, and swaps in the new set. */
     public synchronized void reload() {
-        loaded = new RuleLoader().load(directories);
-        compile();
+        LoadedRules fromDirs = new RuleLoader().load(directories);
+        loaded = builtin ? BuiltinRules.load().plus(fromDirs) : fromDirs;
+        RuleSet.Compiled result = RuleSet.compile(loaded, placeholders);
+        List<RuleProblem> all = new ArrayList<>(loaded.problems());
+        all.addAll(result.problems());
+        problems = List.copyOf(all);
+        compiled = result.ruleSet();
+        engine.swap(compiled.withDisabled(disabled));
     }
 
     public synchronized void setEnabled(String ruleId, boolean enabled) {
-        if (loaded.rules().stream().noneMatch(r -> r.id().equals(ruleId))) {
-            throw new IllegalArgumentException("no rule with id " + ruleId);
-        }
-        Set<String> next = new java.util.HashSet<>(disabled);
+        boolean known = loaded.rules().stream().anyMatch(r -> r.id().equals(ruleId))
+                || loaded.correlations().stream().anyMatch(c -> c.id().equals(ruleId));
+        if (!known) throw new IllegalArgumentException("no rule with id " + ruleId);
+        Set<String> next = new HashSet<>(disabled);
         if (enabled) next.remove(ruleId);
         else next.add(ruleId);
         disabled = Set.copyOf(next);
-        compile();
-    }
-
-    private void compile() {
-        LoadedRules active = new LoadedRules(loaded.rules().stream().filter(r -> !disabled.contains(r.id())).toList(),
-                loaded.correlations(), loaded.filters(), loaded.problems(), loaded.files());
-        RuleSet.Compiled compiled = RuleSet.compile(active, placeholders);
-        List<RuleProblem> all = new ArrayList<>(loaded.problems());
-        all.addAll(compiled.problems());
-        problems = List.copyOf(all);
-        engine.swap(compiled.ruleSet());
+        engine.swap(compiled.withDisabled(disabled));
     }
 
     public List<RuleInfo> rules() {
-        return loaded.rules().stream().map(r -> new RuleInfo(r, !disabled.contains(r.id()))).toList();
+        List<RuleInfo> out = new ArrayList<>();
+        loaded.rules().forEach(r -> out.add(RuleInfo.of(r, !disabled.contains(r.id()))));
+        loaded.correlations().forEach(c -> out.add(RuleInfo.of(c, !disabled.contains(c.id()))));
+        return out;
     }
 
     public List<RuleProblem> problems() {

@@ -8,6 +8,8 @@ import io.vigil.detect.compile.LogSourceRouting;
 import io.vigil.detect.compile.RouteBucket;
 import io.vigil.detect.compile.RuleCompiler;
 import io.vigil.detect.compile.RuleRejection;
+import io.vigil.detect.correlate.CorrelationCompiler;
+import io.vigil.detect.correlate.CorrelationSet;
 import io.vigil.detect.rule.CorrelationRule;
 import io.vigil.detect.rule.LoadedRules;
 import io.vigil.detect.rule.RuleProblem;
@@ -29,19 +31,31 @@ public final class RuleSet {
 
     private final List<CompiledRule> rules;
     private final Map<String, RouteBucket> buckets;
+    private final List<String> nonWindowsRoutes;
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
+    private final CorrelationSet correlationSet;
     private final LogSourceRouting routing = new LogSourceRouting();
+    private final FieldMapping fieldMapping = new FieldMapping();
 
-    private RuleSet(List<CompiledRule> rules, String[][][] fieldKeys, List<CorrelationRule> correlations) {
+    private RuleSet(List<CompiledRule> rules, String[][][] fieldKeys, List<CorrelationRule> correlations,
+                    CorrelationSet correlationSet) {
         this.rules = List.copyOf(rules);
         this.fieldKeys = fieldKeys;
         this.correlations = List.copyOf(correlations);
+        this.correlationSet = correlationSet;
         Map<String, List<CompiledRule>> byRoute = new LinkedHashMap<>();
         for (CompiledRule r : rules) for (String route : r.routes()) byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
         Map<String, RouteBucket> b = new LinkedHashMap<>();
         byRoute.forEach((k, v) -> b.put(k, new RouteBucket(v)));
         this.buckets = Map.copyOf(b);
+        this.nonWindowsRoutes = b.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+    }
+
+    /** The event's route keys, with an unrecognized source standing for every non-Windows route. */
+    private List<String> routesOf(Event event) {
+        List<String> routes = routing.routesOf(event);
+        return routes.size() == 1 && routes.get(0).equals(LogSourceRouting.UNKNOWN) ? nonWindowsRoutes : routes;
     }
 
     /** The result of compiling loaded rules: the set plus every rule that was rejected. */
@@ -74,7 +88,19 @@ public final class RuleSet {
             }
         }
         String[][][] keys = compiler.fields().freeze(new FieldMapping());
-        return new Compiled(new RuleSet(ok, keys, loaded.correlations()), problems);
+        CorrelationSet correlationSet = CorrelationCompiler.compile(loaded.rules(), loaded.correlations(), problems);
+        return new Compiled(new RuleSet(ok, keys, loaded.correlations(), correlationSet), problems);
+    }
+
+    /**
+     * The same rules without those (detection or correlation rules) whose id is in {@code disabled}. Shares
+     * the compiled structures; swap the result in atomically ({@link DetectionEngine#swap}).
+     */
+    public RuleSet withDisabled(Set<String> disabled) {
+        Set<String> off = Set.copyOf(disabled);
+        List<CompiledRule> kept = rules.stream().filter(r -> !off.contains(r.rule().id())).toList();
+        List<CorrelationRule> keptCorrelations = correlations.stream().filter(c -> !off.contains(c.id())).toList();
+        return new RuleSet(kept, fieldKeys, keptCorrelations, correlationSet.without(off));
     }
 
     /** Every rule that matches the event. */
@@ -82,9 +108,9 @@ public final class RuleSet {
         Dialect dialect = routing.dialectOf(event);
         EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
         List<Match> matches = new ArrayList<>(2);
-        for (String route : routing.routesOf(event)) {
+        for (String route : routesOf(event)) {
             RouteBucket bucket = buckets.get(route);
-            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event.id())));
+            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         }
         return matches;
     }
@@ -96,11 +122,11 @@ public final class RuleSet {
     public List<Match> evaluateEveryRule(Event event) {
         Dialect dialect = routing.dialectOf(event);
         EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
-        Set<String> eventRoutes = new HashSet<>(routing.routesOf(event));
+        Set<String> eventRoutes = new HashSet<>(routesOf(event));
         List<Match> matches = new ArrayList<>(2);
         for (CompiledRule r : rules) {
             if (r.routes().stream().anyMatch(eventRoutes::contains) && r.predicate().test(view)) {
-                matches.add(new Match(r.rule(), event.id()));
+                matches.add(new Match(r.rule(), event));
             }
         }
         return matches;
@@ -114,9 +140,19 @@ public final class RuleSet {
         return rules;
     }
 
-    /** Correlation rules loaded alongside (not yet evaluated). */
+    /** Correlation rules as loaded (including any that failed to compile). */
     public List<CorrelationRule> correlations() {
         return correlations;
+    }
+
+    /** The compiled correlations, evaluated by a {@link io.vigil.detect.correlate.CorrelationEngine}. */
+    public CorrelationSet correlationSet() {
+        return correlationSet;
+    }
+
+    /** The log-source routing and field tables this set evaluates with (for reading group-by fields). */
+    FieldReader fieldReader() {
+        return new FieldReader(fieldMapping, routing);
     }
 
     /** How many rules are guarded by the literal prefilter (counted once per route). */

@@ -13,7 +13,6 @@ import io.vigil.alert.AlertStatus;
 import io.vigil.alert.DisabledRules;
 import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.rule.RuleProblem;
-import io.vigil.detect.rule.SigmaRule;
 import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
@@ -79,13 +78,12 @@ final class DetectionRoutes {
     private void listRules(Context ctx) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("rules");
-        for (RuleCatalog.RuleInfo info : rules.rules()) {
-            SigmaRule r = info.rule();
+        for (RuleCatalog.RuleInfo r : rules.rules()) {
             ObjectNode n = list.addObject().put("id", r.id()).put("title", r.title()).put("level", r.level())
-                    .put("status", r.status()).put("enabled", info.enabled())
+                    .put("status", r.status()).put("kind", r.kind()).put("enabled", r.enabled())
                     .put("source", r.source().file() + ":" + r.source().line());
             r.tags().forEach(n.putArray("tags")::add);
-            n.set("logsource", JSON.valueToTree(r.logsource()));
+            n.set("logsource", r.logsource() == null ? JSON.createObjectNode() : JSON.valueToTree(r.logsource()));
             r.falsepositives().forEach(n.putArray("falsepositives")::add);
         }
         ArrayNode problems = body.putArray("problems");

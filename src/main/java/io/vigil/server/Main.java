@@ -2,6 +2,8 @@ package io.vigil.server;
 
 import io.vigil.server.cli.DemoCommand;
 import io.vigil.server.cli.GenerateCommand;
+import io.vigil.server.cli.HuntCommand;
+import io.vigil.server.cli.RulesCommand;
 import io.vigil.server.cli.IngestCommand;
 import io.vigil.server.cli.SearchCommand;
 import io.vigil.server.cli.ServeCommand;
@@ -11,10 +13,11 @@ import picocli.CommandLine.Command;
 /** Vigil's command line: {@code vigil <command> [options]}; {@code --help} on every command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
-        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, GenerateCommand.class,
-                io.vigil.server.cli.UserCommand.class, io.vigil.server.cli.TokenCommand.class,
-                io.vigil.server.cli.AuditCommand.class, io.vigil.server.cli.ExposureCheckCommand.class,
-                io.vigil.server.cli.AssessCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, HuntCommand.class,
+                RulesCommand.class, GenerateCommand.class, io.vigil.server.cli.UserCommand.class,
+                io.vigil.server.cli.TokenCommand.class, io.vigil.server.cli.AuditCommand.class,
+                io.vigil.server.cli.ExposureCheckCommand.class, io.vigil.server.cli.AssessCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

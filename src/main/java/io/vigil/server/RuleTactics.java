@@ -15,8 +15,8 @@ final class RuleTactics {
     private RuleTactics() {}
 
     static List<RuleInfo> of(RuleCatalog catalog) {
-        return catalog.rules().stream().filter(RuleCatalog.RuleInfo::enabled).map(r -> new RuleInfo(r.rule().id(),
-                r.rule().title(), r.rule().tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
+        return catalog.rules().stream().filter(RuleCatalog.RuleInfo::enabled).map(r -> new RuleInfo(r.id(),
+                r.title(), r.tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
                         .filter(t -> t.startsWith("attack.")).map(t -> t.substring(7).replace('-', '_'))
                         .filter(TACTICS::contains).toList())).toList();
     }

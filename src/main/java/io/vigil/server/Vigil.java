@@ -13,7 +13,9 @@ import io.vigil.parse.DefaultEventParser;
 import io.vigil.parse.ParserConfig;
 import io.vigil.alert.AlertRepository;
 import io.vigil.alert.DisabledRules;
+import io.vigil.detect.Detector;
 import io.vigil.detect.RuleCatalog;
+import io.vigil.detect.correlate.CorrelationLimits;
 import io.vigil.pipeline.DetectionStage;
 import io.vigil.pipeline.JournalGateway;
 import io.vigil.pipeline.Pipeline;
@@ -76,6 +78,7 @@ public final class Vigil implements AutoCloseable {
     private final DisabledRules disabledRules;
     private final RuleCatalog rules;
     private final DetectionStage detection;
+    private final Detector detector;
     private final JournalGateway gateway;
     private final SearchService search;
     private WebServer web;
@@ -101,7 +104,8 @@ public final class Vigil implements AutoCloseable {
                 disabledRules.all());
         log.info("detection: {} rules loaded from {} file(s), {} problem(s)", rules.rules().size(), rules.files(),
                 rules.problems().size());
-        this.detection = new DetectionStage(rules.engine(), alerts, clock, fresh -> { }, meta::checkpoint);
+        this.detector = new Detector(rules.engine(), CorrelationLimits.DEFAULT);
+        this.detection = new DetectionStage(detector, alerts, clock, fresh -> { }, meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock));
         this.pipeline = new Pipeline(journal, parser, this.detection, store,
@@ -249,6 +253,8 @@ public final class Vigil implements AutoCloseable {
         Gauge.builder("vigil_pipeline_bad_records", pipeline, Pipeline::badRecords).register(metrics);
         Gauge.builder("vigil_detection_events", detection, DetectionStage::eventsEvaluated).register(metrics);
         Gauge.builder("vigil_alerts_raised", detection, DetectionStage::alertsRaised).register(metrics);
+        Gauge.builder("vigil_correlation_groups_evicted", detector, d -> d.correlationStats().evictedGroups())
+                .description("correlation state dropped at the memory cap").register(metrics);
         Gauge.builder("vigil_syslog_received", syslogMetrics, SyslogMetrics::received).register(metrics);
         Gauge.builder("vigil_syslog_dropped", syslogMetrics, SyslogMetrics::dropped).description("UDP datagrams dropped (best effort)").register(metrics);
         Gauge.builder("vigil_syslog_truncated", syslogMetrics, SyslogMetrics::truncated).register(metrics);

@@ -1,77 +1,101 @@
 package io.vigil.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detect.rule.LoadedRules;
 import io.vigil.detect.rule.RuleLoader;
 import io.vigil.event.Event;
+import io.vigil.event.RawBatch;
+import io.vigil.ingest.file.EventFileReader;
+import io.vigil.parse.DefaultEventParser;
+import io.vigil.parse.EventParser;
+import io.vigil.parse.ParserConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Benchmark (not a test): events/s over the OTRF Windows events with the full SigmaHQ windows ruleset,
- * indexed ({@link RuleSet#evaluate}) vs naive ({@link RuleSet#evaluateEveryRule}).
- * Run: {@code java -cp target/classes:target/test-classes:<deps> io.vigil.detect.DetectBench /work/shared/data}.
- * The event conversion is a rough stand-in for the real normalizer (flat OTRF shapes and Winlogbeat).
+ * Benchmark (not a test): the full SigmaHQ rule set (every {@code sigma/rules*} folder) over the OTRF
+ * events normalized by the real parser. Reports rule-set load+compile time, the compiled set's heap, and
+ * single-thread (per core) events/s of the indexed path ({@link RuleSet#evaluate}) against evaluating
+ * every routed rule ({@link RuleSet#evaluateEveryRule}) over the same compiled rules.
+ * Run after {@code ./test -q -DskipTests}:
+ * {@code java -Xmx2g -cp target/vigil.jar:target/test-classes io.vigil.detect.DetectBench /work/shared/data [rounds] [indexed]}
+ * ({@code indexed} skips the slow naive loop, e.g. for profiling with {@code -XX:StartFlightRecording}).
  */
 public final class DetectBench {
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        RuleSet rules = RuleSet.compile(new RuleLoader().load(List.of(data.resolve("sigma/rules/windows"))), Map.of()).ruleSet();
-        List<Event> events = otrfEvents(data.resolve("windows/otrf/windows"));
-        System.out.printf("%d windows rules, %d events%n", rules.size(), events.size());
-        for (int round = 0; round < 3; round++) {
-            measure("indexed", events, rules::evaluate);
-            measure("naive  ", events, rules::evaluateEveryRule);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        List<Event> events = otrfEvents(data.resolve("windows/otrf"));
+        long heapBefore = usedHeap();
+        long start = System.nanoTime();
+        LoadedRules loaded = new RuleLoader().load(ruleDirs(data.resolve("sigma")));
+        RuleSet rules = RuleSet.compile(loaded, Map.of()).ruleSet();
+        double compileSeconds = (System.nanoTime() - start) / 1e9;
+        long heapAfter = usedHeap();
+        System.out.printf("rules: %d compiled (%d prefiltered) from %d files in %.2f s; compiled set %.1f MiB of heap%n",
+                rules.size(), rules.prefilteredRules(), loaded.files(), compileSeconds, (heapAfter - heapBefore) / 1048576.0);
+        System.out.printf("events: %d OTRF events normalized by DefaultEventParser%n", events.size());
+        double fast = 0, naive = 0;
+        for (int round = 0; round < rounds; round++) {
+            fast = Math.max(fast, measure("indexed", events, rules::evaluate));
+            if (args.length < 3 || !args[2].equals("indexed")) naive = Math.max(naive, measure("naive  ", events, rules::evaluateEveryRule));
+        }
+        System.out.printf("best: indexed %,.0f events/s/core, naive %,.0f events/s/core, speed-up %.1fx%n", fast, naive, fast / naive);
+        if (rules.size() == 0) System.out.println("(no rules)");
+    }
+
+    private static List<Path> ruleDirs(Path sigma) throws IOException {
+        try (Stream<Path> s = Files.list(sigma)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("rules")).sorted().toList();
         }
     }
 
-    private static void measure(String name, List<Event> events, Function<Event, List<Match>> f) {
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static double measure(String name, List<Event> events, Function<Event, List<Match>> f) {
         long start = System.nanoTime();
         long matches = 0;
         for (Event e : events) matches += f.apply(e).size();
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %,.0f events/s (%d matches, %.2f s)%n", name, events.size() / s, matches, s);
+        double rate = events.size() / s;
+        System.out.printf("%s: %,.0f events/s (%d matches, %.2f s)%n", name, rate, matches, s);
+        return rate;
     }
 
+    /** Every event of every OTRF JSON file, through the file reader and the standard parser. */
     static List<Event> otrfEvents(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        EventParser parser = DefaultEventParser.standard(ParserConfig.DEFAULT, Clock.systemUTC());
         List<Event> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        long position = 0;
         for (Path f : files) {
-            try (MappingIterator<JsonNode> it = json.readerFor(JsonNode.class).readValues(f.toFile())) {
-                while (it.hasNext()) out.add(flatten(it.next(), f.getFileName() + "#" + out.size()));
-            } catch (IOException | RuntimeException e) {
-                System.err.println("skipped " + f + ": " + e.getMessage());
+            try (EventFileReader reader = new EventFileReader(f)) {
+                for (byte[] raw; (raw = reader.next()) != null; ) {
+                    out.add(parser.parse(new RawBatch("bench", "", "", 0L, List.of(raw)), position++).get(0).event());
+                }
             }
         }
         return out;
-    }
-
-    private static Event flatten(JsonNode n, String id) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        JsonNode winlog = n.path("winlog");
-        String channel = winlog.isObject() ? winlog.path("channel").asText() : n.path("Channel").asText(n.path("channel").asText());
-        String eventId = winlog.isObject() ? winlog.path("event_id").asText() : n.path("EventID").asText();
-        f.put("winlog.channel", channel);
-        f.put("winlog.event_id", eventId);
-        JsonNode data = winlog.isObject() ? winlog.path("event_data") : n;
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) f.put("winlog.event_data." + e.getKey(), e.getValue().asText());
-        }
-        return new Event(id, 0L, f);
     }
 }

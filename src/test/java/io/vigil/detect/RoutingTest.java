@@ -72,4 +72,50 @@ class RoutingTest {
         engine.swap(RULES);
         assertThat(engine.evaluate(e)).hasSize(1);
     }
+
+    private static final RuleSet NON_WINDOWS = Rules.compile("""
+            title: sshd
+            id: sshd
+            logsource: {product: linux, service: sshd}
+            detection: {sel: {message|contains: 'root'}, condition: sel}
+            ---
+            title: sudo
+            id: sudo
+            logsource: {product: linux, service: sudo}
+            detection: {sel: {message|contains: 'root'}, condition: sel}
+            ---
+            title: web
+            id: web
+            logsource: {category: webserver}
+            detection: {sel: {message|contains: 'root'}, condition: sel}
+            ---
+            title: aws
+            id: aws
+            logsource: {product: aws, service: cloudtrail}
+            detection: {sel: {message|contains: 'root'}, condition: sel}
+            """).ruleSet();
+
+    private static java.util.List<String> fired(Map<String, Object> fields) {
+        return NON_WINDOWS.evaluate(new Event("e", 0L, fields)).stream().map(m -> m.rule().id()).sorted().toList();
+    }
+
+    @Test
+    void linuxRulesSeeOnlyTheirProgramsSyslogLines() {
+        assertThat(fired(Map.of("log.syslog.appname", "sshd", "process.name", "sshd", "message", "root"))).containsExactly("sshd");
+        assertThat(fired(Map.of("log.syslog.appname", "sudo", "message", "root"))).containsExactly("sudo");
+        assertThat(fired(Map.of("log.syslog.appname", "cron", "message", "root"))).isEmpty();
+    }
+
+    @Test
+    void webserverRulesSeeAccessLogsByDatasetOrCategory() {
+        assertThat(fired(Map.of("event.dataset", "apache.access", "message", "GET /root"))).containsExactly("web");
+        assertThat(fired(Map.of("event.dataset", "nginx.access", "message", "GET /root"))).containsExactly("web");
+        assertThat(fired(Map.of("event.category", java.util.List.of("web"), "message", "GET /root"))).containsExactly("web");
+    }
+
+    @Test
+    void eventsOfUnknownSourceAreCheckedAgainstEveryNonWindowsRule() {
+        assertThat(fired(Map.of("message", "root"))).containsExactly("aws", "sshd", "sudo", "web");
+        assertThat(NON_WINDOWS.evaluateEveryRule(new Event("e", 0L, Map.of("message", "root")))).hasSize(4);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code win|<channel>|<event id>} for a Windows category (process_creation = Sysmon 1 or Security 4688);</li>
  *   <li>{@code win|<channel>|*} for a Windows service (security = Security channel);</li>
- *   <li>{@code win|*|*} for any other Windows rule, {@code other} for non-Windows rules.</li>
+ *   <li>{@code win|*|*} for any other Windows rule; non-Windows rules and events as {@link NonWindowsRoutes} says.</li>
  * </ul>
  * A rule without product goes to both. Channels compare lower-cased (some shippers lower-case them).
  */
@@ -21,7 +21,8 @@ public final class LogSourceRouting {
 
     static final String SYSMON = "microsoft-windows-sysmon/operational";
     static final String ALL_WINDOWS = "win|*|*";
-    static final String NON_WINDOWS = "other";
+    /** The route of an event whose source is not recognized: every non-Windows route applies. */
+    public static final String UNKNOWN = NonWindowsRoutes.UNKNOWN;
 
     private static final Map<String, List<Integer>> SYSMON_EVENTS = Map.ofEntries(
             Map.entry("process_creation", List.of(1)), Map.entry("file_change", List.of(2)),
@@ -54,7 +55,7 @@ public final class LogSourceRouting {
     public List<String> routesOf(LogSource ls) {
         List<String> keys = new ArrayList<>();
         if (ls.product() == null || !ls.product().equals("windows")) {
-            keys.add(NON_WINDOWS);
+            keys.addAll(NonWindowsRoutes.of(ls));
             if (ls.product() != null) return keys;
         }
         String category = ls.category();
@@ -76,7 +77,7 @@ public final class LogSourceRouting {
     /** Route keys of an event, most specific first. */
     public List<String> routesOf(Event event) {
         String channel = event.text("winlog.channel");
-        if (channel == null) return List.of(NON_WINDOWS);
+        if (channel == null) return NonWindowsRoutes.of(event);
         String ch = channel.toLowerCase(Locale.ROOT);
         String id = event.text("winlog.event_id");
         if (id == null) id = event.text("event.code");

@@ -23,7 +23,9 @@ final class DocumentReader {
         String title = text(root.get("title"), id);
         try {
             if (root.get("correlation") instanceof Map<?, ?> corr) {
-                return new Result.Correlation(new CorrelationRule(id, title, text(root.get("level"), null),
+                return new Result.Correlation(new CorrelationRule(id, text(root.get("name"), null), title,
+                        text(root.get("level"), null), YamlDocument.stringList(root.get("tags")),
+                        Boolean.TRUE.equals(root.get("generate")) || Boolean.TRUE.equals(corr.get("generate")),
                         asStringMap(corr), where));
             }
             if (root.get("filter") instanceof Map<?, ?> filter) {
@@ -36,7 +38,7 @@ final class DocumentReader {
                         : "'detection' must be a mapping of search identifiers and a condition");
             }
             Detection parsed = readDetection(asStringMap(det), doc, "detection");
-            SigmaRule rule = new SigmaRule(id, title, text(root.get("level"), null), text(root.get("status"), null),
+            SigmaRule rule = new SigmaRule(id, text(root.get("name"), null), title, text(root.get("level"), null), text(root.get("status"), null),
                     YamlDocument.stringList(root.get("tags")), logSource(root.get("logsource")), parsed,
                     YamlDocument.stringList(root.get("falsepositives")), YamlDocument.stringList(root.get("fields")),
                     where.atLine(doc.line()));

@@ -35,6 +35,25 @@ public final class RuleLoader {
         return acc.result();
     }
 
+    /**
+     * Loads rule files given as text (e.g. read from the classpath); {@code name} is what problems cite.
+     */
+    public LoadedRules loadText(java.util.Map<Path, String> files) {
+        Accumulator acc = new Accumulator();
+        files.forEach((name, text) -> {
+            acc.files++;
+            List<YamlDocument> docs;
+            try (Reader in = new java.io.StringReader(text)) {
+                docs = YamlReader.readAll(in);
+            } catch (IOException | RuntimeException e) {
+                acc.problems.add(new RuleProblem(name, lineOf(e), "invalid YAML: " + firstLine(e.getMessage())));
+                return;
+            }
+            expandCollection(name, docs, acc);
+        });
+        return acc.result();
+    }
+
     private static List<Path> ruleFiles(Path root, Accumulator acc) {
         if (!Files.exists(root)) {
             acc.problems.add(new RuleProblem(root, 0, "no such file or directory"));

@@ -77,8 +77,8 @@ public final class AssessCommand implements Callable<Integer> {
         if (rules != RuleInfo.Catalog.NONE) return rules.rules();
         io.vigil.detect.RuleCatalog catalog = new io.vigil.detect.RuleCatalog(
                 cfg.detection().ruleDirs().stream().map(Path::of).toList(), java.util.Map.of(), java.util.Set.of());
-        return catalog.rules().stream().map(r -> new io.vigil.web.posture.RuleInfo(r.rule().id(), r.rule().title(),
-                r.rule().tags().stream().filter(t -> t.startsWith("attack.") && !t.matches("attack\\.[tgs]\\d+.*"))
+        return catalog.rules().stream().map(r -> new io.vigil.web.posture.RuleInfo(r.id(), r.title(),
+                r.tags().stream().filter(t -> t.startsWith("attack.") && !t.matches("attack\\.[tgs]\\d+.*"))
                         .map(t -> t.substring(7).replace('-', '_')).toList())).toList();
     }
 

@@ -1,0 +1,83 @@
+package io.vigil.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.detect.Detection;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes hunt detections as JSON lines, CSV with a header, or an aligned table for people. */
+final class HuntOutput {
+
+    enum Format { jsonl, csv, table }
+
+    /** Where an event was read: its file and its 0-based index in that file. */
+    record Location(String file, long event) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CSV_HEADER = "timestamp,rule_id,rule_title,level,tags,host,user,file,event,correlation_type,event_count";
+    private static final String TABLE_ROW = "%-24s %-13s %-50s %-20s %-16s %s%n";
+
+    private final Format format;
+    private final PrintWriter out;
+
+    HuntOutput(Format format, PrintWriter out) {
+        this.format = format;
+        this.out = out;
+        switch (format) {
+            case csv -> out.println(CSV_HEADER);
+            case table -> out.printf(TABLE_ROW, "TIME", "LEVEL", "RULE", "HOST", "USER", "FILE:EVENT");
+            case jsonl -> { }
+        }
+    }
+
+    /** Writes one detection; {@code where} is the location of each of its events, in order. */
+    void write(Detection d, List<Location> where) {
+        Location last = where.get(where.size() - 1);
+        switch (format) {
+            case jsonl -> out.println(json(d, where, last));
+            case csv -> out.println(String.join(",", csv(time(d)), csv(d.ruleId()), csv(d.ruleTitle()), csv(d.level()),
+                    csv(String.join(";", d.tags())), csv(d.host()), csv(d.user()), csv(last.file()),
+                    Long.toString(last.event()), csv(d.isCorrelation() ? d.correlation().correlation().type().sigmaName() : ""),
+                    Integer.toString(d.eventIds().size())));
+            case table -> out.printf(TABLE_ROW, time(d), d.level(), cut(d.ruleTitle(), 50), cut(d.host(), 20),
+                    cut(d.user(), 16), last.file() + ":" + last.event() + (where.size() > 1 ? " (+" + (where.size() - 1) + ")" : ""));
+        }
+    }
+
+    private static String json(Detection d, List<Location> where, Location last) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("timestamp", time(d)).put("rule_id", d.ruleId()).put("rule_title", d.ruleTitle()).put("level", d.level());
+        ArrayNode tags = o.putArray("tags");
+        d.tags().forEach(tags::add);
+        o.put("host", d.host()).put("user", d.user()).put("file", last.file()).put("event", last.event());
+        if (d.isCorrelation()) {
+            var c = d.correlation();
+            ObjectNode corr = o.putObject("correlation");
+            corr.put("type", c.correlation().type().sigmaName());
+            ObjectNode group = corr.putObject("group");
+            c.group().forEach(group::put);
+            corr.put("first", Instant.ofEpochMilli(c.firstTime()).toString()).put("last", Instant.ofEpochMilli(c.lastTime()).toString());
+            corr.put("value", c.value()).put("state_truncated", c.stateTruncated());
+            ArrayNode events = corr.putArray("events");
+            for (Location l : where) events.addObject().put("file", l.file()).put("event", l.event());
+        }
+        return o.toString();
+    }
+
+    private static String time(Detection d) {
+        return Instant.ofEpochMilli(d.time()).toString();
+    }
+
+    private static String cut(String s, int width) {
+        if (s == null) return "-";
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    private static String csv(String s) {
+        if (s == null) return "";
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
