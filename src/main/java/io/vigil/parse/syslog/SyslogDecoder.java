@@ -13,7 +13,8 @@ import java.util.Map;
  * Decodes syslog lines: RFC 5424 (structured data, BOM, NILVALUE "-") and RFC 3164 in the forms seen in
  * practice (with or without PRI, year and hostname; ISO timestamps as rsyslog sends them), producing
  * {@code log.syslog.*}, {@code host.name}, {@code process.name}, {@code process.pid}, {@code message} and
- * {@code @timestamp}, then lets {@link LinuxAuth} add ECS fields for sshd, sudo, su, PAM and useradd lines.
+ * {@code @timestamp}, then lets the program's enricher add ECS fields: {@link Postfix} (mail), {@link Netfilter}
+ * (iptables/UFW kernel lines) or {@link LinuxAuth} (sshd, sudo, su, PAM, useradd).
  *
  * <p>A line is claimed when it starts with {@code <PRI>} or with a timestamp; a claimed line that breaks
  * the format is {@code Failed}. Thread-safe.
@@ -43,13 +44,23 @@ public final class SyslogDecoder implements Decoder {
             putPriority(pri, out);
             if (c.startsWith("1 ")) {
                 c.skip(2);
-                return Rfc5424.decode(c, out, timestamps);
+                return enriched(Rfc5424.decode(c, out, timestamps), out);
             }
         } else if (!Rfc3164.startsWithTimestamp(c)) {
             return DecodeResult.notMine();
         }
-        DecodeResult result = Rfc3164.decode(c, out, timestamps);
-        if (result instanceof DecodeResult.Decoded) LinuxAuth.enrich(out);
+        return enriched(Rfc3164.decode(c, out, timestamps), out);
+    }
+
+    /** Adds the fields of the program that wrote the message: Postfix, netfilter/UFW, or Linux auth. */
+    private static DecodeResult enriched(DecodeResult result, Map<String, Object> out) {
+        if (!(result instanceof DecodeResult.Decoded) || !(out.get(EcsFields.MESSAGE) instanceof String message)) {
+            return result;
+        }
+        String program = out.get("process.name") instanceof String p ? p : "";
+        if (Postfix.handles(program)) Postfix.enrich(out, message);
+        else if (Netfilter.handles(message)) Netfilter.enrich(out, message);
+        else LinuxAuth.enrich(out);
         return result;
     }
 
