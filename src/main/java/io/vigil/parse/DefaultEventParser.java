@@ -5,6 +5,10 @@ import io.vigil.event.Event;
 import io.vigil.event.RawBatch;
 import io.vigil.event.StoredEvent;
 import io.vigil.parse.access.AccessLogDecoder;
+import io.vigil.parse.app.ApacheErrorDecoder;
+import io.vigil.parse.app.CbsDecoder;
+import io.vigil.parse.app.HadoopDecoder;
+import io.vigil.parse.app.SupercomputerLogDecoder;
 import io.vigil.parse.access.W3cDecoder;
 import io.vigil.parse.json.JsonDecoder;
 import io.vigil.parse.json.JsonFlattener;
@@ -55,7 +59,8 @@ public final class DefaultEventParser implements EventParser {
      * The decoders tried on every line of an unconfigured source, in this order: Windows XML, syslog (with
      * Linux auth, Postfix and netfilter enrichment), JSON (Windows events, Suricata EVE, then the
      * {@link MessageDecoders} step for a raw line in {@code message}), Apache/nginx access lines
-     * ({@code apache}), IIS W3C ({@code iis}).
+     * ({@code apache}), IIS W3C ({@code iis}), then application formats: Apache error, Hadoop, Windows CBS,
+     * supercomputer syslog.
      */
     public static List<Decoder> standardDecoders(Clock clock) {
         JsonFlattener flattener = new JsonFlattener();
@@ -67,7 +72,11 @@ public final class DefaultEventParser implements EventParser {
                 syslog,
                 new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener), new SuricataEveNormalizer(), messages)),
                 apache,
-                new W3cDecoder());
+                new W3cDecoder(),
+                new ApacheErrorDecoder(),
+                new HadoopDecoder(),
+                new CbsDecoder(),
+                new SupercomputerLogDecoder());
     }
 
     /** Decoders a source can be configured with but that detection never picks: nginx, postfix, iptables, suricata. */

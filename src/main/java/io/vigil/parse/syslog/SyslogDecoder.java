@@ -81,7 +81,9 @@ public final class SyslogDecoder implements Decoder {
         }
         if (app != null) {
             out.put("log.syslog.appname", app);
-            out.put("process.name", app);
+            // old PAM writes "sshd(pam_unix)[pid]": the process is sshd, the module a detail of the tag
+            int paren = app.indexOf('(');
+            out.put("process.name", paren > 0 && app.endsWith(")") ? app.substring(0, paren) : app);
         }
         if (pid != null) {
             out.put("log.syslog.procid", pid);
