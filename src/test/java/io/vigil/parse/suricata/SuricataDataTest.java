@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Suricata samples (pretty-printed arrays) sent as EVE lines: every alert gets rule and network fields. */
 @Tag("data")
-class SuricataDataTest {
+public class SuricataDataTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final DefaultEventParser parser = DefaultEventParser.standard(ParserConfig.DEFAULT, Clock.systemUTC());
 
     /** Each sample file as EVE lines, one compact JSON object per line as Suricata writes eve.json. */
-    static List<byte[]> eveLines(Path data) throws IOException {
+    public static List<byte[]> eveLines(Path data) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(data.resolve("network/suricata"))) {
             for (Path f : files.filter(p -> p.getFileName().toString().equals("alerts-only.json")).sorted().toList()) {
