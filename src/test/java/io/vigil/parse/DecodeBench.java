@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  * Decode + normalize throughput per format on one thread (events/s per core), through the standard
  * parser with detection, in batches of 1,000 lines as the pipeline hands them over.
  *
- * <p>Run: {@code scripts/jdk.sh} picks the JDK; then
- * {@code mvn -q test-compile && java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.vigil.parse.DecodeBench /work/shared/data}
- * (see the report for the exact command). Postfix has no public sample here, so its lines are generated
- * from six real-shaped templates with a seeded Random.
+ * <p>Run (arguments: data directory, seconds per format):
+ * <pre>. scripts/jdk.sh &amp;&amp; mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &amp;&amp;
+ * $JAVA_HOME/bin/java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.vigil.parse.DecodeBench ../shared/data 3</pre>
+ * Postfix has no public sample here, so its lines are generated from six real-shaped templates with a
+ * seeded Random.
  */
 public final class DecodeBench {
     private static final int BATCH = 1_000;
