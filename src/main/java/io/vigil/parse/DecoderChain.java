@@ -22,13 +22,16 @@ public final class DecoderChain {
 
     /**
      * @param detectionOrder  the decoders to try, most specific first
+     * @param configuredOnly  decoders picked only by configuration, never by detection (e.g. {@code nginx},
+     *                        whose lines look exactly like Apache's)
      * @param decoderBySource index or source name → decoder name; a configured source never falls back to
      *                        detection
      * @throws IllegalArgumentException listing every unknown decoder name at once
      */
-    public DecoderChain(List<Decoder> detectionOrder, Map<String, String> decoderBySource) {
+    public DecoderChain(List<Decoder> detectionOrder, List<Decoder> configuredOnly, Map<String, String> decoderBySource) {
         this.detectionOrder = List.copyOf(detectionOrder);
         for (Decoder d : this.detectionOrder) byName.put(d.name(), d);
+        for (Decoder d : configuredOnly) byName.putIfAbsent(d.name(), d);
         List<String> problems = new ArrayList<>();
         decoderBySource.forEach((source, name) -> {
             Decoder d = byName.get(name);
@@ -40,11 +43,15 @@ public final class DecoderChain {
         }
     }
 
-    public DecoderChain(List<Decoder> detectionOrder) {
-        this(detectionOrder, Map.of());
+    public DecoderChain(List<Decoder> detectionOrder, Map<String, String> decoderBySource) {
+        this(detectionOrder, List.of(), decoderBySource);
     }
 
-    /** The decoder names this chain knows, in detection order. */
+    public DecoderChain(List<Decoder> detectionOrder) {
+        this(detectionOrder, List.of(), Map.of());
+    }
+
+    /** The decoder names this chain knows: detection order, then the configured-only ones. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
@@ -55,9 +62,20 @@ public final class DecoderChain {
      * @return {@link DecodeResult.Decoded} or {@link DecodeResult.Failed}, never NotMine
      */
     public DecodeResult decode(String index, String source, byte[] line) {
+        return decode(new LineOrigin(index, source, ""), line);
+    }
+
+    /**
+     * Decodes a line from this origin.
+     *
+     * @return {@link DecodeResult.Decoded} or {@link DecodeResult.Failed}, never NotMine
+     */
+    public DecodeResult decode(LineOrigin origin, byte[] line) {
+        String index = origin.index();
+        String source = origin.source();
         Decoder configured = configuredFor(index, source);
         if (configured != null) {
-            DecodeResult result = configured.decode(line);
+            DecodeResult result = configured.decode(origin, line);
             return result instanceof DecodeResult.NotMine
                     ? new DecodeResult.Failed("is not in the " + configured.name() + " format configured for '"
                             + (bySource.containsKey(index) ? index : source) + "'")
@@ -65,7 +83,7 @@ public final class DecoderChain {
         }
         DecodeResult.Failed firstFailure = null;
         for (Decoder d : detectionOrder) {
-            switch (d.decode(line)) {
+            switch (d.decode(origin, line)) {
                 case DecodeResult.Decoded decoded -> { return decoded; }
                 case DecodeResult.Failed failed -> { if (firstFailure == null) firstFailure = failed; }
                 case DecodeResult.NotMine ignored -> { }

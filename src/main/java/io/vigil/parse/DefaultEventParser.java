@@ -4,8 +4,15 @@ import io.vigil.event.EcsFields;
 import io.vigil.event.Event;
 import io.vigil.event.RawBatch;
 import io.vigil.event.StoredEvent;
+import io.vigil.parse.access.AccessLogDecoder;
+import io.vigil.parse.app.ApacheErrorDecoder;
+import io.vigil.parse.app.CbsDecoder;
+import io.vigil.parse.app.HadoopDecoder;
+import io.vigil.parse.app.SupercomputerLogDecoder;
+import io.vigil.parse.access.W3cDecoder;
 import io.vigil.parse.json.JsonDecoder;
 import io.vigil.parse.json.JsonFlattener;
+import io.vigil.parse.suricata.SuricataEveNormalizer;
 import io.vigil.parse.syslog.SyslogDecoder;
 import io.vigil.parse.time.Timestamps;
 import io.vigil.parse.windows.WindowsJsonNormalizer;
@@ -42,31 +49,74 @@ public final class DefaultEventParser implements EventParser {
         this.timestamps = new EventTimestamps(new Timestamps(clock));
     }
 
-    /** The standard decoders (Windows XML, syslog, JSON with Windows normalization) in detection order. */
+    /** The standard decoders ({@link #standardDecoders} and {@link #configuredOnlyDecoders}). */
     public static DefaultEventParser standard(ParserConfig config, Clock clock) {
-        return new DefaultEventParser(new DecoderChain(standardDecoders(clock), config.decoderBySource()), config, clock);
+        DecoderChain chain = new DecoderChain(standardDecoders(clock), configuredOnlyDecoders(clock), config.decoderBySource());
+        return new DefaultEventParser(chain, config, clock);
     }
 
+    /**
+     * The decoders tried on every line of an unconfigured source, in this order: Windows XML, syslog (with
+     * Linux auth, Postfix and netfilter enrichment), JSON (Windows events, Suricata EVE, then the
+     * {@link MessageDecoders} step for a raw line in {@code message}), Apache/nginx access lines
+     * ({@code apache}), IIS W3C ({@code iis}), then application formats: Apache error, Hadoop, Windows CBS,
+     * supercomputer syslog.
+     */
     public static List<Decoder> standardDecoders(Clock clock) {
         JsonFlattener flattener = new JsonFlattener();
+        SyslogDecoder syslog = new SyslogDecoder(clock);
+        AccessLogDecoder apache = AccessLogDecoder.apache();
+        MessageDecoders messages = new MessageDecoders(messageDecoders(syslog, apache), List.of(apache, syslog));
         return List.of(
                 new WindowsXmlDecoder(),
-                new SyslogDecoder(clock),
-                new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener))));
+                syslog,
+                new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener), new SuricataEveNormalizer(), messages)),
+                apache,
+                new W3cDecoder(),
+                new ApacheErrorDecoder(),
+                new HadoopDecoder(),
+                new CbsDecoder(),
+                new SupercomputerLogDecoder());
+    }
+
+    /** Decoders a source can be configured with but that detection never picks: nginx, postfix, iptables, suricata. */
+    public static List<Decoder> configuredOnlyDecoders(Clock clock) {
+        SyslogDecoder syslog = new SyslogDecoder(clock);
+        return List.of(
+                AccessLogDecoder.nginx(),
+                new DatasetDecoder("postfix", syslog, "postfix.log"),
+                new DatasetDecoder("iptables", syslog, "iptables.log"),
+                new DatasetDecoder("suricata", new JsonDecoder(new JsonFlattener(), List.of(new SuricataEveNormalizer())),
+                        "suricata.eve"));
+    }
+
+    /** {@code event.dataset} / {@code event.module} values whose {@code message} holds a line to decode. */
+    private static Map<String, Decoder> messageDecoders(SyslogDecoder syslog, AccessLogDecoder apache) {
+        Map<String, Decoder> m = new LinkedHashMap<>();
+        m.put("apache.access", apache);
+        m.put("apache", apache);
+        m.put("nginx.access", AccessLogDecoder.nginx());
+        m.put("nginx", AccessLogDecoder.nginx());
+        for (String ds : List.of("system.auth", "system.syslog", "system", "postfix.log", "postfix", "iptables.log",
+                "iptables", "syslog")) {
+            m.put(ds, syslog);
+        }
+        return m;
     }
 
     @Override
     public List<StoredEvent> parse(RawBatch batch, long position) {
         List<StoredEvent> out = new ArrayList<>(batch.size());
         List<byte[]> lines = batch.lines();
+        LineOrigin origin = new LineOrigin(batch.index(), batch.source(), batch.sourceAddress());
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
-            out.add(new StoredEvent(parseLine(batch, line, EventParser.eventId(position, i), i), line));
+            out.add(new StoredEvent(parseLine(batch, origin, line, EventParser.eventId(position, i), i), line));
         }
         return out;
     }
 
-    private Event parseLine(RawBatch batch, byte[] line, String id, int index) {
+    private Event parseLine(RawBatch batch, LineOrigin origin, byte[] line, String id, int index) {
         DecodeResult result;
         if (line.length > config.maxLineBytes()) {
             result = new DecodeResult.Failed("is " + line.length + " bytes, over the limit of "
@@ -74,7 +124,7 @@ public final class DefaultEventParser implements EventParser {
         } else if (isBlank(line)) {
             result = new DecodeResult.Failed("is empty");
         } else {
-            result = decodeSafely(batch, line);
+            result = decodeSafely(origin, line);
         }
         return switch (result) {
             case DecodeResult.Decoded decoded -> finish(decoded.fields(), batch, id);
@@ -84,9 +134,9 @@ public final class DefaultEventParser implements EventParser {
     }
 
     /** A decoder bug must not lose the line or stop the batch: it becomes a failure event like bad data. */
-    private DecodeResult decodeSafely(RawBatch batch, byte[] line) {
+    private DecodeResult decodeSafely(LineOrigin origin, byte[] line) {
         try {
-            return chain.decode(batch.index(), batch.source(), line);
+            return chain.decode(origin, line);
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeResult.Failed("could not be decoded (decoder error: " + e + ")");
         }

@@ -6,8 +6,10 @@ import java.util.Map;
  * Settings of the parse stage.
  *
  * @param maxLineBytes    longer lines become failure events without being decoded
- * @param decoderBySource index or source name → decoder name ({@code "json"}, {@code "syslog"},
- *                        {@code "windows-xml"}); sources not listed are detected line by line
+ * @param decoderBySource index or source name → decoder name: {@code json}, {@code syslog}, {@code windows-xml},
+ *                        {@code apache}, {@code nginx}, {@code iis}, {@code postfix}, {@code iptables},
+ *                        {@code suricata}, {@code apache-error}, {@code hadoop}, {@code windows-cbs},
+ *                        {@code hpc-syslog}; sources not listed are detected line by line
  */
 public record ParserConfig(int maxLineBytes, Map<String, String> decoderBySource) {
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;

@@ -42,9 +42,15 @@ final class LinuxAuth {
                     "authentication", "start", "failure", "too_many_failures", "user.name", "source.ip", "source.port"),
             rule("sshd", "^Disconnected from (?:(?:invalid|authenticating) user \\S* |user (\\S+) )?(\\S+) port (\\d+)",
                     "session", "end", null, "ssh_disconnect", "user.name", "source.ip", "source.port"),
-            rule("sshd", "^Received disconnect from (\\S+) port (\\d+)", "session", "end", null, "ssh_disconnect",
+            rule("sshd", "^Received disconnect from (\\S+?)(?: port (\\d+))?:", "session", "end", null, "ssh_disconnect",
                     "source.ip", "source.port"),
-            rule("sshd", "^Connection closed by (?:(?:invalid|authenticating) user (\\S*) )?(\\S+) port (\\d+)",
+            rule("sshd", "^input_userauth_request: invalid user (\\S*)", "authentication", "start", "failure",
+                    "invalid_user", "user.name"),
+            rule("sshd", "^PAM \\d+ more authentication failures?;.*? rhost=(\\S*)(?:\\s+user=(\\S+))?", "authentication",
+                    "start", "failure", "pam_authentication_failure", "source.ip", "user.name"),
+            rule("sshd", "^reverse mapping checking getaddrinfo for (\\S+) \\[([^\\]]+)\\] failed", "network", "info", null,
+                    "reverse_mapping_failed", "source.domain", "source.ip"),
+            rule("sshd", "^Connection closed by (?:(?:invalid|authenticating) user (\\S*) )?(\\S+?)(?: port (\\d+))?(?: \\[preauth\\])?$",
                     "session", "end", null, "ssh_connection_closed", "user.name", "source.ip", "source.port"),
             rule("sudo", "^\\s*(\\S+) : .*?command not allowed ; .*?USER=(\\S+) ; COMMAND=(.*)$", "process", "start",
                     "failure", "sudo", "user.name", "user.effective.name", "process.command_line"),
@@ -68,7 +74,13 @@ final class LinuxAuth {
             rule("userdel", "^delete user '([^']+)'", "iam", "deletion", "success", "user_deleted", "user.target.name"));
 
     static void enrich(Map<String, Object> out) {
-        if (!(out.get("process.name") instanceof String program) || !(out.get("message") instanceof String message)) return;
+        if (!(out.get("process.name") instanceof String program) || !(out.get("message") instanceof String text)) return;
+        String message = text;
+        if (out.get("log.syslog.appname") instanceof String app && app.endsWith("(pam_unix)")) {
+            // the pre-2008 PAM form "sshd(pam_unix)[pid]: authentication failure; ..." read as the current one
+            String facet = message.startsWith("session ") ? "session" : "auth";
+            message = "pam_unix(" + program + ":" + facet + "): " + message;
+        }
         for (Rule r : RULES) {
             if (!r.programs().contains("*") && !r.programs().contains(program)) continue;
             if ("*".equals(r.programs().getFirst()) && !message.startsWith("pam_unix")) continue;
@@ -77,6 +89,14 @@ final class LinuxAuth {
             apply(r, m, out);
             return;
         }
+    }
+
+    private static boolean looksLikeIp(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ':' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return v.indexOf('.') > 0 || v.indexOf(':') >= 0;
     }
 
     private static void apply(Rule r, Matcher m, Map<String, Object> out) {
@@ -88,6 +108,7 @@ final class LinuxAuth {
             String value = m.group(g);
             String field = r.fields().get(g - 1);
             if (field == null || value == null || value.isEmpty()) continue;
+            if (field.equals("source.ip") && !looksLikeIp(value)) field = "source.domain";   // rhost may be a name
             if (field.endsWith(".port") || field.endsWith(".id") && SyslogDecoder.isDigits(value)) {
                 if (SyslogDecoder.isDigits(value) && value.length() < 10) out.put(field, Long.parseLong(value));
             } else {

@@ -34,7 +34,14 @@ final class Rfc3164 {
         int space = c.s.indexOf(' ', c.pos);
         String app = null;
         String pid = null;
-        if (colon > c.pos && (space < 0 || colon < space)) {
+        String context = macContext(c.s, space, colon);
+        if (context != null) {
+            out.put("log.syslog.tag_context", context);
+            colon = space;   // the tag ends before " (context)"; the message starts after the colon that follows
+        } else if (space >= 0 && space < colon && isSpacedTagWithPid(c.s, c.pos, colon)) {
+            space = colon;   // macOS application names may hold spaces ("Microsoft Word[14463]: ...")
+        }
+        if (colon > c.pos && (space < 0 || colon <= space)) {
             String tag = c.s.substring(c.pos, colon);
             int bracket = tag.indexOf('[');
             if (bracket > 0 && tag.endsWith("]")) {
@@ -42,12 +49,34 @@ final class Rfc3164 {
                 tag = tag.substring(0, bracket);
             }
             app = tag;
-            c.pos = colon + 2;
+            c.pos = context != null ? c.s.indexOf(": ", colon) + 2 : colon + 2;
         }
         SyslogDecoder.putHostAndProcess(out, host, app, pid);
         String message = c.rest();
         if (!message.isEmpty()) out.put(EcsFields.MESSAGE, message);
         return new DecodeResult.Decoded(out);
+    }
+
+    /**
+     * macOS writes {@code name[pid] (context): message}; returns the context when the text between the tag's
+     * space and the colon is one parenthesized group and the tag ends in {@code ]}, else null.
+     */
+    private static String macContext(String s, int space, int colon) {
+        if (space <= 0 || colon < space + 3 || s.charAt(space - 1) != ']' || s.charAt(space + 1) != '('
+                || s.charAt(colon - 1) != ')') {
+            return null;
+        }
+        String inner = s.substring(space + 2, colon - 1);
+        return inner.indexOf(')') < 0 && inner.indexOf(' ') < 0 ? inner : null;
+    }
+
+    /** {@code name with spaces[digits]} up to the colon, short and without another colon. */
+    private static boolean isSpacedTagWithPid(String s, int from, int colon) {
+        if (colon - from > 64 || s.charAt(colon - 1) != ']') return false;
+        int open = s.lastIndexOf('[', colon);
+        if (open <= from || open + 2 > colon - 1) return false;
+        for (int i = open + 1; i < colon - 1; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return s.indexOf(':', from) == colon && s.indexOf(']', from) == colon - 1;
     }
 
     private static boolean looksLikeTag(String token) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * Decodes syslog lines: RFC 5424 (structured data, BOM, NILVALUE "-") and RFC 3164 in the forms seen in
  * practice (with or without PRI, year and hostname; ISO timestamps as rsyslog sends them), producing
  * {@code log.syslog.*}, {@code host.name}, {@code process.name}, {@code process.pid}, {@code message} and
- * {@code @timestamp}, then lets {@link LinuxAuth} add ECS fields for sshd, sudo, su, PAM and useradd lines.
+ * {@code @timestamp}, then lets the program's enricher add ECS fields: {@link Postfix} (mail), {@link Netfilter}
+ * (iptables/UFW kernel lines) or {@link LinuxAuth} (sshd, sudo, su, PAM, useradd).
  *
  * <p>A line is claimed when it starts with {@code <PRI>} or with a timestamp; a claimed line that breaks
  * the format is {@code Failed}. Thread-safe.
@@ -42,17 +43,25 @@ public final class SyslogDecoder implements Decoder {
             int pri = c.priority();
             if (pri < 0) return DecodeResult.notMine();
             putPriority(pri, out);
+            if (c.startsWith("1 ")) {
+                c.skip(2);
+                return enriched(Rfc5424.decode(c, out, timestamps), out);
+            }
         } else if (!Rfc3164.startsWithTimestamp(c)) {
             return DecodeResult.notMine();
         }
-        DecodeResult result;
-        if (c.startsWith("1 ")) {
-            c.skip(2);
-            result = Rfc5424.decode(c, out, timestamps);
-        } else {
-            result = Rfc3164.decode(c, out, timestamps);
+        return enriched(Rfc3164.decode(c, out, timestamps), out);
+    }
+
+    /** Adds the fields of the program that wrote the message: Postfix, netfilter/UFW, or Linux auth. */
+    private static DecodeResult enriched(DecodeResult result, Map<String, Object> out) {
+        if (!(result instanceof DecodeResult.Decoded) || !(out.get(EcsFields.MESSAGE) instanceof String message)) {
+            return result;
         }
-        if (result instanceof DecodeResult.Decoded) LinuxAuth.enrich(out);
+        String program = out.get("process.name") instanceof String p ? p : "";
+        if (Postfix.handles(program)) Postfix.enrich(out, message);
+        else if (Netfilter.handles(message)) Netfilter.enrich(out, message);
+        else LinuxAuth.enrich(out);
         return result;
     }
 
@@ -78,7 +87,9 @@ public final class SyslogDecoder implements Decoder {
         }
         if (app != null) {
             out.put("log.syslog.appname", app);
-            out.put("process.name", app);
+            // old PAM writes "sshd(pam_unix)[pid]": the process is sshd, the module a detail of the tag
+            int paren = app.indexOf('(');
+            out.put("process.name", paren > 0 && app.endsWith(")") ? app.substring(0, paren) : app);
         }
         if (pid != null) {
             out.put("log.syslog.procid", pid);
