@@ -108,11 +108,20 @@ class VigilServerTest {
 
     @Test
     void rulesCanBeListedAndDisabled() throws Exception {
-        JsonNode rules = client.get("/api/rules").json();
-        assertThat(rules.get("rules")).hasSize(1);
-        String id = rules.get("rules").get(0).get("id").asText();
+        String id = "5f1a0000-0000-4000-8000-000000000001";
+        assertThat(ruleById(id).get("enabled").asBoolean()).isTrue();
+        int running = vigil.rules().engine().rules().size();
         assertThat(client.post("/api/rules/" + id + "/disable", "application/json", "").status()).isEqualTo(200);
-        assertThat(client.get("/api/rules").json().get("rules").get(0).get("enabled").asBoolean()).isFalse();
-        assertThat(vigil.rules().engine().rules().size()).isZero();
+        assertThat(ruleById(id).get("enabled").asBoolean()).isFalse();
+        assertThat(vigil.rules().engine().rules().size()).isEqualTo(running - 1);
+        assertThat(client.post("/api/rules/" + id + "/enable", "application/json", "").status()).isEqualTo(200);
+        assertThat(vigil.rules().engine().rules().size()).isEqualTo(running);
+    }
+
+    private JsonNode ruleById(String id) throws Exception {
+        for (JsonNode r : client.get("/api/rules").json().get("rules")) {
+            if (r.get("id").asText().equals(id)) return r;
+        }
+        throw new AssertionError("rule " + id + " not listed");
     }
 }
