@@ -17,19 +17,33 @@ import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
 import io.vigil.web.RouteTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.search.SearchException;
+import io.vigil.search.TimeExpressions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 
-/** Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}. */
+/**
+ * Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}, a rule's file text
+ * ({@code /api/rules/{id}/text}) and trying a posted rule on stored events ({@code POST /api/rules/test}).
+ */
 final class DetectionRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AlertRepository alerts;
     private final RuleCatalog rules;
     private final DisabledRules disabled;
+    private final RuleTrial trial;
+    private final Clock clock;
 
-    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled) {
+    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, RuleTrial trial, Clock clock) {
         this.alerts = alerts;
         this.rules = rules;
         this.disabled = disabled;
+        this.trial = trial;
+        this.clock = clock;
     }
 
     void register(RouteTable.Builder routes) {
@@ -39,6 +53,8 @@ final class DetectionRoutes {
                 .post("/api/alerts/{id}/status", Access.role(Role.ANALYST), ctx -> status(ctx,
                         AlertStatus.parse(Requests.jsonBody(ctx).path("status").asText())))
                 .get("/api/rules", Access.role(Role.VIEWER), this::listRules)
+                .get("/api/rules/{id}/text", Access.role(Role.VIEWER), this::ruleText)
+                .post("/api/rules/test", Access.role(Role.ANALYST), this::testRule)
                 .post("/api/rules/{id}/enable", Access.role(Role.ANALYST), ctx -> enable(ctx, true))
                 .post("/api/rules/{id}/disable", Access.role(Role.ANALYST), ctx -> enable(ctx, false));
     }
@@ -88,6 +104,55 @@ final class DetectionRoutes {
             problems.addObject().put("file", String.valueOf(p.file())).put("line", p.line()).put("reason", p.reason());
         }
         Requests.reply(ctx, 200, body);
+    }
+
+    /** The whole YAML file the rule was loaded from (a file may hold several documents). */
+    private void ruleText(Context ctx) {
+        String id = ctx.pathParam("id");
+        SigmaRule rule = rules.rules().stream().map(RuleCatalog.RuleInfo::rule).filter(r -> r.id().equals(id))
+                .findFirst().orElseThrow(() -> new HttpError(404, "no rule with id " + id));
+        String text;
+        try {
+            text = Files.readString(rule.source().file(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HttpError(404, "the file of rule " + id + " can no longer be read (" + e.getMessage()
+                    + "); it was loaded from " + rule.source().file());
+        }
+        Requests.reply(ctx, 200, JSON.createObjectNode().put("id", id).put("source", rule.source().file() + ":"
+                + rule.source().line()).put("line", rule.source().line()).put("text", text));
+    }
+
+    /** {@code {"yaml", "from": "now-24h", "to": "now", "limit": 100}} → matching events and counts; 400 for a bad rule. */
+    private void testRule(Context ctx) throws IOException {
+        JsonNode body = Requests.jsonBody(ctx);
+        String yaml = body.path("yaml").asText("");
+        if (yaml.isBlank()) throw new HttpError(400, "post the rule's Sigma YAML as \"yaml\"");
+        int limit = Math.clamp(body.path("limit").asInt(100), 0, 1000);
+        long from;
+        long to;
+        try {
+            from = TimeExpressions.parse(body.path("from").asText("now-24h"), clock);
+            to = TimeExpressions.parseUpper(body.path("to").asText("now"), clock);
+        } catch (SearchException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        if (from > to) throw new HttpError(400, "\"from\" is after \"to\"");
+        RuleTrial.Outcome outcome;
+        try {
+            outcome = trial.run(yaml, from, to, limit);
+        } catch (RuleTrial.InvalidRule e) {
+            Requests.reply(ctx, 400, JSON.createObjectNode().put("error", "line " + e.line + ": " + e.getMessage())
+                    .put("line", e.line).put("reason", e.getMessage()));
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode().put("matches", outcome.matches()).put("scanned", outcome.scanned())
+                .put("complete", outcome.complete());
+        ArrayNode events = out.putArray("events");
+        for (RuleTrial.MatchedEvent e : outcome.events()) {
+            events.addObject().put("_id", e.id()).put("@timestamp", Instant.ofEpochMilli(e.timestamp()).toString())
+                    .put("host", e.host()).put("rule_title", e.ruleTitle());
+        }
+        Requests.reply(ctx, 200, out);
     }
 
     private void enable(Context ctx, boolean enabled) {

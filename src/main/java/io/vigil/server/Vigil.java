@@ -106,7 +106,7 @@ public final class Vigil implements AutoCloseable {
         VigilConfig.Http http = config.http();
         WebContext context = new WebContext(accounts, gateway, search, metrics, http.host(), http.port());
         RouteTable.Builder routes = RouteTable.builder();
-        new DetectionRoutes(alerts, rules, disabledRules).register(routes);
+        new DetectionRoutes(alerts, rules, disabledRules, new RuleTrial(store), clock).register(routes);
         new EsAdminRoutes(pipeline, store).register(routes);
         web = new WebServer(context, routes.build()).start();
         out.println("Vigil listening on http://" + http.host() + ":" + web.port());
@@ -116,6 +116,10 @@ public final class Vigil implements AutoCloseable {
 
     public int port() {
         return web == null ? -1 : web.port();
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public JournalGateway gateway() {
