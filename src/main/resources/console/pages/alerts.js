@@ -69,7 +69,7 @@ export function mount(container, route) {
   function alertRow(alert) {
     const state = String(alert.status || 'new');
     return h('tr', {'data-id': alert.id, 'data-status': state},
-      h('td', {class: 'mono'}, formatTime(alert.time)), h('td', {}, badge(String(alert.level || '-'))),
+      h('td', {class: 'mono nowrap'}, formatTime(alert.time).slice(0, 19)), h('td', {}, badge(String(alert.level || '-'))),
       h('td', {}, h('div', {}, String(alert.rule_title || '')), h('div', {class: 'muted small mono'}, String(alert.rule_id || ''))),
       h('td', {class: 'mono'}, String(alert.host || '-')), h('td', {class: 'mono'}, String(alert.user || '-')),
       h('td', {}, (alert.tags || []).map(t => badge(String(t), 'tag'))),

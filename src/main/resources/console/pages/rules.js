@@ -67,7 +67,7 @@ export function mount(container) {
       h('td', {class: 'small'}, logsourceText(rule.logsource)),
       h('td', {}, (rule.tags || []).map(t => badge(String(t), 'tag'))),
       h('td', {class: 'mono small rule-file'}, fileName(rule.source)),
-      h('td', {}, badge(rule.enabled ? 'enabled' : 'disabled')),
+      h('td', {class: 'rule-state'}, stateBadge(rule)),
       h('td', {}, toggleButton(rule))), detail];
   }
 
@@ -102,6 +102,15 @@ export function mount(container) {
 
   load();
   return () => controller.abort();
+}
+
+/** enabled / disabled, or "not running" for an enabled rule the engine could not compile (see the problems). */
+function stateBadge(rule) {
+  if (!rule.enabled) return badge('disabled');
+  if (rule.active === false) {
+    return h('span', {title: 'Enabled, but it did not compile: see the problems above'}, badge('not running', 'error'));
+  }
+  return badge('enabled');
 }
 
 /** {product: windows, category: process_creation} → "windows / process_creation". */

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}, a rule's file text
@@ -90,10 +92,12 @@ final class DetectionRoutes {
     private void listRules(Context ctx) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("rules");
+        // "active": the engine runs it (enabled and compiled); an enabled rule that failed to compile is not
+        Set<String> active = rules.engine().rules().rules().stream().map(c -> c.rule().id()).collect(Collectors.toSet());
         for (RuleCatalog.RuleInfo info : rules.rules()) {
             SigmaRule r = info.rule();
             ObjectNode n = list.addObject().put("id", r.id()).put("title", r.title()).put("level", r.level())
-                    .put("status", r.status()).put("enabled", info.enabled())
+                    .put("status", r.status()).put("enabled", info.enabled()).put("active", active.contains(r.id()))
                     .put("source", r.source().file() + ":" + r.source().line());
             r.tags().forEach(n.putArray("tags")::add);
             n.set("logsource", JSON.valueToTree(r.logsource()));

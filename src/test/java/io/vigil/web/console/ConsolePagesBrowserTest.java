@@ -84,6 +84,8 @@ class ConsolePagesBrowserTest {
         browser.waitVisible(row(TestRules.POWERSHELL_ID));
         String problem = browser.find("#rule-problems .problem").getText();
         assertThat(problem).contains(TestRules.BROKEN_FILE).containsPattern("\\.yml:\\d+: ").contains("missing_selection");
+        assertThat(browser.find(row(TestRules.BROKEN_ID) + " .rule-state").getText()).isEqualTo("not running");
+        assertThat(browser.find(row(TestRules.SCRIPT_URL_ID) + " .rule-state").getText()).isEqualTo("enabled");
         assertThat(browser.find("#attack-matrix [data-tactic='initial_access']").getText()).contains("T1189");
         assertThat(browser.find("#attack-matrix [data-tactic='credential_access']").getText()).contains("T1110");
         assertThat(browser.find("#attack-matrix [data-tactic='execution']").getText()).contains("T1059.001");

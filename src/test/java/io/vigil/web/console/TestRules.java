@@ -13,6 +13,7 @@ final class TestRules {
     static final String SCRIPT_URL_ID = "7c0a0000-0000-4000-8000-000000000001";
     static final String SVC_LOGON_ID = "7c0a0000-0000-4000-8000-000000000002";
     static final String POWERSHELL_ID = "7c0a0000-0000-4000-8000-000000000003";
+    static final String BROKEN_ID = "7c0a0000-0000-4000-8000-000000000009";
     static final String BROKEN_FILE = "broken<img src=x onerror=alert('xss-file')>.yml";
 
     static final String SCRIPT_URL = """
