@@ -11,8 +11,8 @@ import java.util.Set;
  * <p>Lookup order for a dotted name: exact entry, then the longest matching family prefix (e.g.
  * {@code winlog.event_data.}), then a few suffix rules for the address-like groups ({@code source.*},
  * {@code destination.*}, {@code client.*}, {@code server.*}: {@code .ip} is an IP, {@code .port},
- * {@code .bytes}, {@code .packets} are longs). Anything else is {@link EcsType#KEYWORD}, as in ECS's
- * dynamic templates.
+ * {@code .bytes}, {@code .packets} are longs). A name ending in {@code .text} is TEXT (ECS multi-fields).
+ * Anything else is {@link EcsType#KEYWORD}, as in ECS's dynamic templates.
  *
  * <p>The table is fixed at compile time, so every index built from it has one consistent type per field name.
  * Immutable and thread-safe.
@@ -83,10 +83,24 @@ public final class EcsSchema {
         for (String name : names) EXACT.put(name, type);
     }
 
+    /** Resolved types of names seen so far (bounded: unknown names are rarely more than a few thousand). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, EcsType> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_RESOLVED = 100_000;
+
     /** The type of a dotted field name; {@link EcsType#KEYWORD} for anything unknown. */
     public static EcsType typeOf(String field) {
+        EcsType cached = RESOLVED.get(field);
+        if (cached != null) return cached;
+        EcsType type = resolve(field);
+        if (RESOLVED.size() < MAX_RESOLVED) RESOLVED.put(field, type);
+        return type;
+    }
+
+    private static EcsType resolve(String field) {
         EcsType exact = EXACT.get(field);
         if (exact != null) return exact;
+        // ECS's multi-field convention: "<field>.text" is the analyzed form, whoever sends it.
+        if (field.endsWith(".text")) return EcsType.TEXT;
         for (String group : ADDRESS_GROUPS) {
             if (field.startsWith(group)) {
                 String rest = field.substring(group.length());

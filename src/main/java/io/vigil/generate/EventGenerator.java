@@ -69,7 +69,8 @@ public final class EventGenerator implements Iterator<String> {
         if (pick < templates.windowsShare() || (templates.authLines().isEmpty() && templates.webLines().isEmpty())) {
             return windows(time);
         }
-        return pick % 2 == 0 && !templates.authLines().isEmpty() ? auth(time) : web(time);
+        boolean auth = !templates.authLines().isEmpty() && (templates.webLines().isEmpty() || pick % 2 == 0);
+        return auth ? auth(time) : web(time);
     }
 
     private String windows(long time) {

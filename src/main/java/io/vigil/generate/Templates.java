@@ -66,6 +66,17 @@ public record Templates(List<ObjectNode> windows, List<String> authLines, List<S
                 auth.isEmpty() ? builtin.authLines() : auth, web.isEmpty() ? builtin.webLines() : web, 60);
     }
 
+    /** The same templates restricted to one kind: "windows", "auth", "web" or "mixed" (all). */
+    public Templates only(String kind) {
+        return switch (kind) {
+            case "windows" -> new Templates(windows, List.of(), List.of(), 100);
+            case "auth" -> new Templates(windows, authLines, List.of(), 0);
+            case "web" -> new Templates(windows, List.of(), webLines, 0);
+            case "mixed" -> this;
+            default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; expected windows, auth, web or mixed");
+        };
+    }
+
     private static List<String> readIfExists(Path p) throws IOException {
         if (!Files.isRegularFile(p)) return List.of();
         try (InputStream in = Files.newInputStream(p)) {

@@ -1,6 +1,7 @@
 package io.vigil.server;
 
 import io.vigil.server.cli.DemoCommand;
+import io.vigil.server.cli.GenerateCommand;
 import io.vigil.server.cli.IngestCommand;
 import io.vigil.server.cli.SearchCommand;
 import io.vigil.server.cli.ServeCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** Vigil's command line: {@code vigil <command> [options]}; {@code --help} on every command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
-        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

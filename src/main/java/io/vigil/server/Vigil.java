@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vigil.access.Accounts;
+import io.vigil.ingest.syslog.SyslogInputs;
+import io.vigil.ingest.syslog.SyslogMetrics;
+import io.vigil.ingest.syslog.SyslogOptions;
 import io.vigil.journal.FileJournal;
 import io.vigil.meta.MetaDatabase;
 import io.vigil.parse.DefaultEventParser;
@@ -61,9 +64,13 @@ public final class Vigil implements AutoCloseable {
     private final JournalGateway gateway;
     private final SearchService search;
     private WebServer web;
+    private SyslogInputs syslog;
+    private final SyslogMetrics syslogMetrics = new SyslogMetrics();
+    private final Path data;
 
     private Vigil(VigilConfig config, Path data) throws IOException {
         this.config = config;
+        this.data = data;
         Files.createDirectories(data);
         DataDirectory.restrictToOwner(data);
         this.meta = MetaDatabase.open(data);
@@ -110,6 +117,25 @@ public final class Vigil implements AutoCloseable {
         new EsAdminRoutes(pipeline, store).register(routes);
         web = new WebServer(context, routes.build()).start();
         out.println("Vigil listening on http://" + http.host() + ":" + web.port());
+        out.flush();
+        return this;
+    }
+
+    /** Starts the syslog listeners the configuration enables and prints each bound port. */
+    public Vigil listenSyslog(PrintStream out) throws IOException {
+        VigilConfig.Syslog s = config.syslog();
+        if (!s.enabled()) return this;
+        SyslogOptions options = new SyslogOptions(s.host(), new SyslogOptions.Ports(s.udpPort(), s.tcpPort(), s.tlsPort()),
+                s.index(), SyslogOptions.Limits.defaults().withMaxMessageBytes(s.maxMessageBytes()),
+                new SyslogOptions.TlsFiles(s.certFile() == null ? null : Path.of(s.certFile()),
+                        s.keyFile() == null ? null : Path.of(s.keyFile()), data));
+        syslog = SyslogInputs.start(options, gateway, syslogMetrics);
+        if (syslog.udpPort() > 0) out.println("Syslog UDP listening on " + s.host() + ":" + syslog.udpPort());
+        if (syslog.tcpPort() > 0) out.println("Syslog TCP listening on " + s.host() + ":" + syslog.tcpPort());
+        if (syslog.tlsPort() > 0) {
+            out.println("Syslog TLS listening on " + s.host() + ":" + syslog.tlsPort()
+                    + syslog.tlsFingerprint().map(f -> " (certificate SHA-256 " + f + ")").orElse(""));
+        }
         out.flush();
         return this;
     }
@@ -165,6 +191,10 @@ public final class Vigil implements AutoCloseable {
         Gauge.builder("vigil_pipeline_bad_records", pipeline, Pipeline::badRecords).register(metrics);
         Gauge.builder("vigil_detection_events", detection, DetectionStage::eventsEvaluated).register(metrics);
         Gauge.builder("vigil_alerts_raised", detection, DetectionStage::alertsRaised).register(metrics);
+        Gauge.builder("vigil_syslog_received", syslogMetrics, SyslogMetrics::received).register(metrics);
+        Gauge.builder("vigil_syslog_dropped", syslogMetrics, SyslogMetrics::dropped).description("UDP datagrams dropped (best effort)").register(metrics);
+        Gauge.builder("vigil_syslog_truncated", syslogMetrics, SyslogMetrics::truncated).register(metrics);
+        Gauge.builder("vigil_syslog_connections_active", syslogMetrics, SyslogMetrics::connectionsActive).register(metrics);
         Gauge.builder("vigil_store_skipped_as_committed", store, LuceneEventStore::skippedAsCommitted).register(metrics);
     }
 
@@ -175,6 +205,7 @@ public final class Vigil implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (web != null) web.close();
+        if (syslog != null) syslog.close();
         gateway.close();
         housekeeping.shutdownNow();
         pipeline.close();

@@ -108,8 +108,11 @@ final class Aggregations {
             return Math.floorDiv(t, interval) * interval;
         }
 
+        /** Buckets from first to last inclusive; Long.MAX_VALUE when the span overflows (always too many). */
         private long bucketCount(long first, long last) {
-            return (last - first) / interval + 1;
+            long span = last - first;
+            if (span < 0) return Long.MAX_VALUE;
+            return span / interval + 1;
         }
 
         private IllegalArgumentException tooMany(long first, long last) {

@@ -162,8 +162,9 @@ public final class LuceneEventStore implements EventStore {
         long start = System.nanoTime();
         var query = queries.translate(request.query());
         List<PartitionSearch.Opened> opened = new ArrayList<>();
+        boolean emptyRange = request.from() >= request.to();
         try {
-            for (Partition p : partitions.values()) {
+            for (Partition p : emptyRange ? List.<Partition>of() : partitions.values()) {
                 long dayStart = p.day * DAY_MILLIS;
                 if (dayStart >= request.to() || dayStart + DAY_MILLIS <= request.from()) continue;
                 IndexSearcher searcher = acquireOrNull(p);
@@ -186,14 +187,14 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public Optional<Event> get(String id) throws IOException {
-        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS))
+        return findById(id, EventDocuments.STORED)
                 .map(EventDocuments::toEvent);
     }
 
-    /** The raw bytes; exact, because they are stored unless they equal the event's {@code event.original}. */
+    /** The raw bytes, exact: they are stored, or they are the event's {@code event.original} text. */
     @Override
     public Optional<byte[]> original(String id) throws IOException {
-        return findById(id, Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS, EventDocuments.ORIGINAL))
+        return findById(id, EventDocuments.STORED)
                 .flatMap(EventDocuments::original);
     }
 

@@ -118,7 +118,7 @@ final class LuceneQueries {
 
     private Query phrase(String field, String text) {
         EcsType type = EcsSchema.typeOf(field);
-        if (type == EcsType.TEXT) return wordsInOrder(field, text);
+        if (type == EcsType.TEXT) return EventDocuments.isWordsOnly(field) ? allWords(field, text) : wordsInOrder(field, text);
         if (type == EcsType.KEYWORD && EcsSchema.isAlsoText(field)) {
             return either(new TermQuery(new Term(field, text)), wordsInOrder(EcsSchema.textFieldOf(field), text));
         }

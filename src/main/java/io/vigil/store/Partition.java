@@ -89,7 +89,9 @@ final class Partition {
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                // Day partitions hold few, large segments: compound files would save no handles worth having.
+                .setUseCompoundFile(false);
         IndexWriter w = new IndexWriter(directory, config);
         searchers = new SearcherManager(w, false, false, null);
         writer = w;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,7 +30,6 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class PartitionSearch {
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final Set<String> HIT_FIELDS = Set.of(EventDocuments.ID, EventDocuments.TS_STORED, EventDocuments.FIELDS);
 
     /** A partition and the searcher acquired on it. */
     record Opened(Partition partition, IndexSearcher searcher) {}
@@ -80,7 +78,7 @@ final class PartitionSearch {
         List<SearchResult.Hit> hits = new ArrayList<>(merged.scoreDocs.length);
         for (ScoreDoc d : merged.scoreDocs) {
             Opened o = opened.get(d.shardIndex);
-            var doc = o.searcher().storedFields().document(d.doc, HIT_FIELDS);
+            var doc = o.searcher().storedFields().document(d.doc, EventDocuments.STORED);
             hits.add(new SearchResult.Hit(EventDocuments.toEvent(doc), spec.exposed((FieldDoc) d, o.partition().name, d.doc)));
         }
         return hits;

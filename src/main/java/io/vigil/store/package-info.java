@@ -1,4 +1,30 @@
 /**
- * Stage 5: the {@link io.vigil.store.EventStore} port and its embedded Lucene implementation: one index per UTC day, exactly-once with the journal via committed positions.
+ * Stage 5: where events are kept. {@link io.vigil.store.EventStore} is the port (the OpenSearch store will
+ * implement it too); {@link io.vigil.store.LuceneEventStore} is the embedded implementation. Read
+ * {@code EventStore}, then {@code LuceneEventStore}, then {@code EventDocuments} (how an event is indexed).
+ *
+ * <h2>Layout on disk</h2>
+ * <pre>
+ * dir/store.state              committed journal position + retention floor (StoreState: versioned, CRC32, atomic rename)
+ * dir/events-2026-11-29/       one Lucene index per UTC day (Partition), opened on first use
+ * </pre>
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>Exactly-once with the journal: a partition's commit user data {@code vigil.position} is the highest
+ *       journal position added to it; {@code add} skips an event whose partition committed its record's
+ *       position. {@code store.state} is written only after every changed partition committed, so
+ *       {@code replayFrom()} never skips a record that some partition lacks.</li>
+ *   <li>One set of Lucene data structures per field name (Lucene enforces it): types come from the fixed
+ *       {@link io.vigil.event.EcsSchema}; values of the wrong type go to {@code _mismatch.<field>}.</li>
+ *   <li>No deletes inside a partition and adjacent-only merges: doc ids are stable, which makes
+ *       (partition, doc) an exact tie-breaker for {@code search_after}.</li>
+ *   <li>The raw bytes are always recoverable exactly: stored, or equal to the event's {@code event.original}.</li>
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ * One writer thread calls add/commit/refresh/applyRetention; searches, get and stats run from any thread
+ * (NRT searchers via one {@code SearcherManager} per partition). Events become searchable at the next
+ * {@code refresh()}: the pipeline calls it about once a second.
  */
 package io.vigil.store;

@@ -155,6 +155,14 @@ public abstract class EventStoreConformanceTest {
     }
 
     @Test
+    void emptyTimeRangeMatchesNothing() throws IOException {
+        addSample();
+        assertThat(store.search(SearchRequest.of(StoreQuery.all(), T0, T0, 10)).total()).isZero();
+        assertThat(store.search(SearchRequest.of(StoreQuery.all(), Long.MIN_VALUE, Long.MIN_VALUE, 10)).total()).isZero();
+        assertThat(store.search(SearchRequest.of(StoreQuery.all(), Long.MIN_VALUE, Long.MAX_VALUE, 10)).total()).isEqualTo(3);
+    }
+
+    @Test
     void aggregationsCountTheMatchingEvents() throws IOException {
         addSample();
         Map<String, Aggregation> aggs = Map.of(

@@ -155,4 +155,50 @@ class LuceneEventStoreTest extends EventStoreConformanceTest {
         assertThat(terms.otherCount()).isEqualTo(-1);
         assertThat(terms.buckets()).containsExactly(new AggregationResult.Bucket("prod", 2), new AggregationResult.Bucket("dev", 1));
     }
+
+    @Test
+    void searchesRunConcurrentlyWithTheWriter() throws Exception {
+        var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Thread t = new Thread(() -> {
+                long lastTotal = 0;
+                while (!done.get()) {
+                    try {
+                        long total = find(StoreQuery.all()).total();
+                        if (total < lastTotal) failures.add(new AssertionError("total went back from " + lastTotal + " to " + total));
+                        lastTotal = total;
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            t.start();
+            readers.add(t);
+        }
+        for (int batch = 0; batch < 50; batch++) {
+            List<io.vigil.event.StoredEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) events.add(event("c" + batch + "-" + i, T0 + (i % 2) * DAY + batch, "host.name", "h" + i));
+            store.add(events, batch + 1);
+            store.refresh();
+            if (batch % 10 == 9) store.commit();
+        }
+        done.set(true);
+        for (Thread t : readers) t.join();
+        assertThat(failures).isEmpty();
+        assertThat(total()).isEqualTo(1000);
+    }
+
+    @Test
+    void fieldNamesThatCollideWithInternalOrCompanionFieldsDoNotBreakIndexing() throws IOException {
+        String longValue = "x ".repeat(700) + "needle";
+        addAndRefresh(1,
+                event("u1", T0, "_id", "forged", "_fields", "x", "foo.text", "plain words here"),
+                event("u2", T0, "foo", longValue));
+        assertThat(ids(new StoreQuery.Ids(List.of("forged")))).isEmpty();
+        assertThat(ids(new StoreQuery.Term("foo.text", "words"))).containsExactly("u1");
+        assertThat(ids(new StoreQuery.Term("foo.text", "needle"))).containsExactly("u2");
+        assertThat(store.get("u1").orElseThrow().get("_id")).isEqualTo("forged");
+    }
 }

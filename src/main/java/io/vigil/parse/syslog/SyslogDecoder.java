@@ -42,14 +42,16 @@ public final class SyslogDecoder implements Decoder {
             int pri = c.priority();
             if (pri < 0) return DecodeResult.notMine();
             putPriority(pri, out);
-            if (c.startsWith("1 ")) {
-                c.skip(2);
-                return Rfc5424.decode(c, out, timestamps);
-            }
         } else if (!Rfc3164.startsWithTimestamp(c)) {
             return DecodeResult.notMine();
         }
-        DecodeResult result = Rfc3164.decode(c, out, timestamps);
+        DecodeResult result;
+        if (c.startsWith("1 ")) {
+            c.skip(2);
+            result = Rfc5424.decode(c, out, timestamps);
+        } else {
+            result = Rfc3164.decode(c, out, timestamps);
+        }
         if (result instanceof DecodeResult.Decoded) LinuxAuth.enrich(out);
         return result;
     }

@@ -40,7 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("Created account 'admin' with password: " + password);
                 out.println("This password is shown only once. Change it with 'vigil user passwd admin'.");
             });
-            return vigil.listen(out);
+            vigil.listen(out);
+            return vigil.listenSyslog(out);
         } catch (Exception | Error e) {
             vigil.close();
             throw e;

@@ -16,8 +16,18 @@ public final class ServerOptions {
     @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (0 picks a free port). Overrides http.port.")
     Integer httpPort;
 
+    @Option(names = "--syslog-udp-port", paramLabel = "N", description = "Syslog over UDP on this port (0 = any free port).")
+    Integer syslogUdpPort;
+
+    @Option(names = "--syslog-tcp-port", paramLabel = "N", description = "Syslog over TCP (LF or octet-counted framing) on this port.")
+    Integer syslogTcpPort;
+
+    @Option(names = "--syslog-tls-port", paramLabel = "N", description = "Syslog over TLS on this port (certificate from config, else generated).")
+    Integer syslogTlsPort;
+
     VigilConfig load() throws IOException {
         VigilConfig c = config == null ? VigilConfig.DEFAULTS : VigilConfig.load(config);
+        c = c.withSyslogPorts(syslogUdpPort, syslogTcpPort, syslogTlsPort);
         return httpPort == null ? c : c.withHttpPort(httpPort);
     }
 }

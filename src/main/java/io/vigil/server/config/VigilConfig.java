@@ -18,12 +18,14 @@ import java.util.List;
  * store:     { ram_buffer_mb: 256, refresh_interval_ms: 500, commit_interval_ms: 5000,
  *              retention: { max_age_days: 400, max_bytes: 0 } }
  * detection: { rule_dirs: [ /opt/sigma/rules ] }
+ * syslog:    { host: 127.0.0.1, udp_port: 1514, tcp_port: 1514, tls_port: 6514, index: syslog,
+ *              max_message_bytes: 65536, cert_file: ..., key_file: ... }   (a port left out = that listener off)
  * </pre>
  */
-public record VigilConfig(Http http, Journal journal, Store store, Detection detection) {
+public record VigilConfig(Http http, Journal journal, Store store, Detection detection, Syslog syslog) {
 
     public static final VigilConfig DEFAULTS = new VigilConfig(Http.DEFAULTS, Journal.DEFAULTS, Store.DEFAULTS,
-            Detection.DEFAULTS);
+            Detection.DEFAULTS, Syslog.DEFAULTS);
 
     public record Http(String host, int port, long maxBodyBytes) {
         static final Http DEFAULTS = new Http("127.0.0.1", 9200, 100L << 20);
@@ -74,6 +76,36 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
         }
     }
 
+    /**
+     * Syslog listeners; a port that is not set leaves that listener off, 0 picks a free port. TLS uses
+     * {@code cert_file}/{@code key_file} (PEM) or, when neither is set, a certificate generated on first start.
+     */
+    public record Syslog(String host, Integer udpPort, Integer tcpPort, Integer tlsPort, String index,
+                         int maxMessageBytes, String certFile, String keyFile) {
+        static final Syslog DEFAULTS = new Syslog("127.0.0.1", null, null, null, "syslog", 64 * 1024, null, null);
+
+        public Syslog {
+            for (Integer p : new Integer[] {udpPort, tcpPort, tlsPort}) {
+                if (p != null && (p < 0 || p > 65535)) throw new IllegalArgumentException("port " + p + " is not 0..65535");
+            }
+            if (maxMessageBytes < 64 || maxMessageBytes > 16 << 20) {
+                throw new IllegalArgumentException("max_message_bytes must be 64..16777216");
+            }
+            if ((certFile == null) != (keyFile == null)) {
+                throw new IllegalArgumentException("give both cert_file and key_file, or neither (a certificate is then generated)");
+            }
+        }
+
+        public Syslog withPorts(Integer udp, Integer tcp, Integer tls) {
+            return new Syslog(host, udp != null ? udp : udpPort, tcp != null ? tcp : tcpPort, tls != null ? tls : tlsPort,
+                    index, maxMessageBytes, certFile, keyFile);
+        }
+
+        public boolean enabled() {
+            return udpPort != null || tcpPort != null || tlsPort != null;
+        }
+    }
+
     /** Reads and validates a YAML file; throws {@link ConfigException} listing every problem. */
     public static VigilConfig load(Path file) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
@@ -85,6 +117,10 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
     }
 
     public VigilConfig withHttpPort(int port) {
-        return new VigilConfig(new Http(http.host, port, http.maxBodyBytes), journal, store, detection);
+        return new VigilConfig(new Http(http.host, port, http.maxBodyBytes), journal, store, detection, syslog);
+    }
+
+    public VigilConfig withSyslogPorts(Integer udp, Integer tcp, Integer tls) {
+        return new VigilConfig(http, journal, store, detection, syslog.withPorts(udp, tcp, tls));
     }
 }
