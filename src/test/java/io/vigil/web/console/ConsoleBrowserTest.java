@@ -63,13 +63,17 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(2)
-    void aQueryShowsItsHitsHistogramAndFields() throws Exception {
+    void aQueryShowsItsHitsHistogramAndFieldsFromOneRequest() throws Exception {
+        browser.script("performance.clearResourceTimings()");
         fx.search(SEEDED + " AND event.code:4625");
         long expected = fx.countNormal("\"code\":\"4625\"");
         browser.waitText("#hit-count", hitsText(expected));
         assertThat(browser.findAll("#hits tr.hit")).hasSize((int) Math.min(50, expected));
         assertThat(browser.findAll("#histogram canvas")).isNotEmpty();
         assertThat(browser.findAll("#field-list .field-item[data-field='host.name']")).hasSize(1);
+        Object searches = browser.script("return performance.getEntriesByType('resource')"
+                + ".filter(e => new URL(e.name).pathname === '/api/search').length");
+        assertThat(((Number) searches).intValue()).as("hits, histogram and fields come from one /api/search").isEqualTo(1);
         browser.screenshot("03-discover-query");
     }
 

@@ -120,6 +120,9 @@ class ConsolePagesBrowserTest {
         long expected = fx.countNormal("\"name\":\"svc_backup\"", "logon-failed");
         browser.waitText("#rule-test-summary", String.format("%,d matching events", expected));
         assertThat(browser.findAll("#rule-test-result .rule-test-match")).hasSize((int) Math.min(50, expected));
+        long stored = fx.normalLines.size() + ConsoleFixture.GENERATED + TestEvents.PAYLOADS.size();
+        assertThat(browser.find("#rule-test-summary").getText()).as("every stored event scanned, across pages of 1,000")
+                .contains(String.format("of %,d scanned", stored));
         browser.screenshot("14-rule-test");
         setValue(source, TestRules.SVC_LOGON.replace("condition: selection", "condition: selection and nowhere"));
         browser.find("#rule-test-run").click();
