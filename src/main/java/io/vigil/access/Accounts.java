@@ -32,13 +32,23 @@ public final class Accounts {
     private final SecureRandom random;
     private final Argon2idHasher hasher;
     private final VerifiedPasswordCache cache;
+    private final LoginThrottle throttle;
     private volatile String decoyHash;
 
     public Accounts(MetaDatabase db, Clock clock) {
-        this(db, clock, new SecureRandom());
+        this(db, clock, LockoutPolicy.DEFAULTS);
+    }
+
+    public Accounts(MetaDatabase db, Clock clock, LockoutPolicy lockout) {
+        this(db, clock, new SecureRandom(), lockout);
     }
 
     Accounts(MetaDatabase db, Clock clock, SecureRandom random) {
+        this(db, clock, random, LockoutPolicy.DEFAULTS);
+    }
+
+    Accounts(MetaDatabase db, Clock clock, SecureRandom random, LockoutPolicy lockout) {
+        this.throttle = new LoginThrottle(db, clock, lockout);
         this.users = new UserTable(db);
         this.tokens = new TokenTable(db);
         this.clock = clock;
@@ -122,6 +132,34 @@ public final class Accounts {
             users.recordLogin(name, clock.instant());
         }
         return user.disabled() ? Optional.empty() : Optional.of(new Principal(name, user.role(), Set.of(), null));
+    }
+
+    /**
+     * A throttled login: refused while the user name or {@code address} is locked; a failure counts against
+     * both and may lock them ({@link LoginThrottle}); a success clears the user's count.
+     */
+    public LoginOutcome login(String name, String secret, String address) {
+        Optional<Lockout> lock = throttle.lockFor(name, address);
+        if (lock.isPresent()) {
+            return new LoginOutcome.Locked(lock.get());
+        }
+        Optional<Principal> principal = authenticate(name, secret);
+        if (principal.isPresent()) {
+            throttle.recordSuccess(name);
+            return new LoginOutcome.Success(principal.get());
+        }
+        return throttle.recordFailure(name, address).<LoginOutcome>map(LoginOutcome.Locked::new)
+                .orElseGet(LoginOutcome.Rejected::new);
+    }
+
+    /** The failed-login throttle (for lifting a lock by hand). */
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /** Every user, by name. */
+    public List<User> users() {
+        return users.all();
     }
 
     /** Checks a full {@code vgl_<id>_<secret>} token. */

@@ -66,6 +66,20 @@ final class UserTable {
         }
     }
 
+    java.util.List<User> all() {
+        java.util.List<User> all = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT name, role, disabled, created_at, last_login_at FROM users ORDER BY name")) {
+            while (rs.next()) {
+                all.add(new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        instant(rs, 4), instant(rs, 5)));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw failure("list users", e);
+        }
+    }
+
     void update(String sql, String name, Object value) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, value);

@@ -1,10 +1,12 @@
 package io.vigil.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.vigil.access.Role;
+import io.vigil.access.audit.AuditLog;
 import io.vigil.alert.Alert;
 import io.vigil.alert.AlertQuery;
 import io.vigil.alert.AlertRepository;
@@ -13,13 +15,12 @@ import io.vigil.alert.DisabledRules;
 import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.rule.RuleProblem;
 import io.vigil.detect.rule.SigmaRule;
+import io.vigil.search.SearchException;
+import io.vigil.search.TimeExpressions;
 import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
 import io.vigil.web.RouteTable;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.vigil.search.SearchException;
-import io.vigil.search.TimeExpressions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,13 +38,16 @@ final class DetectionRoutes {
     private final AlertRepository alerts;
     private final RuleCatalog rules;
     private final DisabledRules disabled;
+    private final AuditLog audit;
     private final RuleTrial trial;
     private final Clock clock;
 
-    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, RuleTrial trial, Clock clock) {
+    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, AuditLog audit, RuleTrial trial,
+                    Clock clock) {
         this.alerts = alerts;
         this.rules = rules;
         this.disabled = disabled;
+        this.audit = audit;
         this.trial = trial;
         this.clock = clock;
     }
@@ -85,7 +89,9 @@ final class DetectionRoutes {
 
     private void status(Context ctx, AlertStatus status) {
         String id = ctx.pathParam("id");
-        if (!alerts.setStatus(id, status, Requests.principal(ctx).user())) throw new HttpError(404, "no alert " + id);
+        String user = Requests.principal(ctx).user();
+        if (!alerts.setStatus(id, status, user)) throw new HttpError(404, "no alert " + id);
+        audit.record(user, "alert.update", id, java.util.Map.of("status", status.wire()));
         Requests.reply(ctx, 200, json(alerts.get(id).orElseThrow()));
     }
 
@@ -166,7 +172,9 @@ final class DetectionRoutes {
         } catch (IllegalArgumentException e) {
             throw new HttpError(404, e.getMessage());
         }
-        disabled.set(id, enabled, Requests.principal(ctx).user());
+        String user = Requests.principal(ctx).user();
+        disabled.set(id, enabled, user);
+        audit.record(user, "rule.change", id, java.util.Map.of("enabled", Boolean.toString(enabled)));
         Requests.reply(ctx, 200, JSON.createObjectNode().put("id", id).put("enabled", enabled));
     }
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Vigil security monitoring: durable ingest, ECS, embedded Lucene store, Sigma detection.",
         subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, SearchCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+                io.vigil.server.cli.UserCommand.class, io.vigil.server.cli.TokenCommand.class,
+                io.vigil.server.cli.AuditCommand.class, io.vigil.server.cli.ExposureCheckCommand.class,
+                io.vigil.server.cli.AssessCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -20,7 +20,20 @@ import io.vigil.pipeline.Pipeline;
 import io.vigil.search.SearchService;
 import io.vigil.server.config.VigilConfig;
 import io.vigil.store.LuceneEventStore;
+import io.vigil.access.audit.AuditVerification;
+import io.vigil.access.audit.AuditVerifier;
+import io.vigil.access.audit.FileAuditLog;
+import io.vigil.server.cli.OfflineData;
+import io.vigil.web.FieldMasking;
+import io.vigil.web.PostureRoutes;
 import io.vigil.web.RouteTable;
+import io.vigil.web.Transport;
+import io.vigil.web.WebLimits;
+import io.vigil.web.WebSecurity;
+import io.vigil.web.exposure.ListenersFile;
+import io.vigil.web.posture.PostureFacts;
+import io.vigil.web.tls.TlsFiles;
+import io.vigil.web.tls.TlsIdentity;
 import io.vigil.web.WebContext;
 import io.vigil.web.WebServer;
 import java.io.IOException;
@@ -29,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -54,6 +68,7 @@ public final class Vigil implements AutoCloseable {
     private final VigilConfig config;
     private final MetaDatabase meta;
     private final Accounts accounts;
+    private final FileAuditLog audit;
     private final FileJournal journal;
     private final LuceneEventStore store;
     private final Pipeline pipeline;
@@ -67,14 +82,15 @@ public final class Vigil implements AutoCloseable {
     private SyslogInputs syslog;
     private final SyslogMetrics syslogMetrics = new SyslogMetrics();
     private final Path data;
+    private final List<ListenersFile.Listener> listeners = new java.util.ArrayList<>();
 
     private Vigil(VigilConfig config, Path data) throws IOException {
         this.config = config;
         this.data = data;
-        Files.createDirectories(data);
-        DataDirectory.restrictToOwner(data);
+        OfflineData.createOwnerOnly(data);
         this.meta = MetaDatabase.open(data);
-        this.accounts = new Accounts(meta, clock);
+        this.accounts = new Accounts(meta, clock, config.auth().lockoutPolicy());
+        this.audit = FileAuditLog.open(data, clock);
         this.journal = FileJournal.open(new FileJournal.Options(data.resolve("journal"),
                 config.journal().segmentBytes(), config.journal().maxBytes()));
         journal.openProblems().forEach(p -> log.error("journal: {}", p));
@@ -111,14 +127,48 @@ public final class Vigil implements AutoCloseable {
     /** Starts the HTTP API and console and prints the line that says where. */
     public Vigil listen(PrintStream out) {
         VigilConfig.Http http = config.http();
-        WebContext context = new WebContext(accounts, gateway, search, metrics, http.host(), http.port());
+        VigilConfig.Auth auth = config.auth();
+        WebLimits limits = WebLimits.defaults().withSessions(Duration.ofMinutes(auth.sessionIdleMinutes()),
+                Duration.ofHours(auth.sessionMaxHours()));
+        WebContext context = new WebContext(accounts, gateway, search, metrics, http.host(), http.port(), limits, clock);
+        WebSecurity security = new WebSecurity(audit,
+                new FieldMasking(config.privacy().maskedFields(), FieldMasking.loadOrCreateKey(data)), transport());
         RouteTable.Builder routes = RouteTable.builder();
-        new DetectionRoutes(alerts, rules, disabledRules, new RuleTrial(store), clock).register(routes);
+        new DetectionRoutes(alerts, rules, disabledRules, audit, new RuleTrial(store), clock).register(routes);
         new EsAdminRoutes(pipeline, store).register(routes);
-        web = new WebServer(context, routes.build()).start();
-        out.println("Vigil listening on http://" + http.host() + ":" + web.port());
+        routes.addAll(PostureRoutes.table(this::postureFacts, clock));
+        web = new WebServer(context, security, routes.build()).start();
+        listeners.add(new ListenersFile.Listener("http", web.scheme(), http.host(), web.port()));
+        ListenersFile.write(data, listeners);
+        out.println("Vigil listening on " + web.scheme() + "://" + http.host() + ":" + web.port());
         out.flush();
         return this;
+    }
+
+    private Transport transport() {
+        VigilConfig.Http http = config.http();
+        if (!http.tlsWanted()) return new Transport.Plain(config.insecure().allowPlainHttp());
+        TlsIdentity identity = http.tls().certFile() != null
+                ? TlsFiles.load(Path.of(http.tls().certFile()), Path.of(http.tls().keyFile()))
+                : TlsFiles.loadOrGenerate(data, List.of(http.host()), clock);
+        return new Transport.Tls(identity);
+    }
+
+    /** What the posture report looks at, read fresh for every request. */
+    private PostureFacts postureFacts() {
+        VigilConfig.Auth auth = config.auth();
+        AuditVerification verification;
+        try {
+            verification = AuditVerifier.verify(FileAuditLog.fileIn(data));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new PostureFacts(
+                new PostureFacts.Transport(config.http().host(), config.http().tlsWanted(), config.insecure().allowPlainHttp()),
+                new PostureFacts.Auth(auth.lockoutPolicy(), Duration.ofMinutes(auth.sessionIdleMinutes()),
+                        Duration.ofHours(auth.sessionMaxHours()), accounts.users()),
+                config.store().retention().maxAgeDays(), RuleTactics.of(rules),
+                new PostureFacts.Observed(List.of(), verification));
     }
 
     /** Starts the syslog listeners the configuration enables and prints each bound port. */
@@ -130,6 +180,10 @@ public final class Vigil implements AutoCloseable {
                 new SyslogOptions.TlsFiles(s.certFile() == null ? null : Path.of(s.certFile()),
                         s.keyFile() == null ? null : Path.of(s.keyFile()), data));
         syslog = SyslogInputs.start(options, gateway, syslogMetrics);
+        if (syslog.udpPort() > 0) listeners.add(new ListenersFile.Listener("syslog-udp", "udp", s.host(), syslog.udpPort()));
+        if (syslog.tcpPort() > 0) listeners.add(new ListenersFile.Listener("syslog-tcp", "tcp", s.host(), syslog.tcpPort()));
+        if (syslog.tlsPort() > 0) listeners.add(new ListenersFile.Listener("syslog-tls", "tls", s.host(), syslog.tlsPort()));
+        ListenersFile.write(data, listeners);
         if (syslog.udpPort() > 0) out.println("Syslog UDP listening on " + s.host() + ":" + syslog.udpPort());
         if (syslog.tcpPort() > 0) out.println("Syslog TCP listening on " + s.host() + ":" + syslog.tcpPort());
         if (syslog.tlsPort() > 0) {
@@ -144,16 +198,20 @@ public final class Vigil implements AutoCloseable {
         return web == null ? -1 : web.port();
     }
 
-    public Accounts accounts() {
-        return accounts;
-    }
-
     public JournalGateway gateway() {
         return gateway;
     }
 
     public SearchService search() {
         return search;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public FileAuditLog audit() {
+        return audit;
     }
 
     public AlertRepository alerts() {
@@ -212,6 +270,7 @@ public final class Vigil implements AutoCloseable {
         store.close();
         journal.close();
         meta.close();
+        audit.close();
         metrics.close();
     }
 }

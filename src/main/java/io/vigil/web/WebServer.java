@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class WebServer implements AutoCloseable {
+    static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Sent by the browser console on every API call (see console/api.js). */
     static final String CONSOLE_REQUEST_HEADER = "X-Vigil-Console";
@@ -32,8 +33,10 @@ public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    private static final String HSTS = "max-age=31536000";
 
     private final WebContext context;
+    private final WebSecurity security;
     private final RouteTable routes;
     private final Authenticator authenticator;
     private final Javalin app;
@@ -42,15 +45,26 @@ public final class WebServer implements AutoCloseable {
         this(context, new RouteTable(java.util.List.of()));
     }
 
-    /** @throws IllegalStateException naming any route without access, or declared twice */
     public WebServer(WebContext context, RouteTable extraRoutes) {
+        this(context, WebSecurity.defaults(), extraRoutes);
+    }
+
+    /**
+     * @throws IllegalStateException naming any route without access, or declared twice; or when asked to listen
+     *                               on a non-loopback address over plain HTTP without {@code insecure.allow_plain_http}
+     */
+    public WebServer(WebContext context, WebSecurity security, RouteTable extraRoutes) {
         this.context = context;
-        Sessions sessions = new Sessions(context.clock(), context.limits().sessionIdle());
+        this.security = security;
+        TransportCheck.requireSafe(context.host(), security.transport());
+        Sessions sessions = new Sessions(context.clock(), context.limits().sessionIdle(), context.limits().sessionMax());
         this.authenticator = new Authenticator(context.accounts(), sessions,
-                context.metrics().counter("vigil.web.auth.failures"));
+                context.metrics().counter("vigil.web.auth.failures"), security.audit(), context.clock());
         RouteTable.Builder builder = RouteTable.builder();
-        new CoreRoutes(context.search(), context.metrics(), context.limits().maxJsonBytes()).addTo(builder);
-        new AccountRoutes(context.accounts(), sessions, authenticator, context.limits().maxJsonBytes()).addTo(builder);
+        new CoreRoutes(context, security, authenticator).addTo(builder);
+        new AccountRoutes(context, sessions, authenticator, security.audit()).addTo(builder);
+        new UserRoutes(context, sessions, authenticator, security.audit()).addTo(builder);
+        new AuditRoutes(security.audit(), authenticator).addTo(builder);
         new IngestRoutes(context).addTo(builder);
         new EsCompatRoutes().addTo(builder);
         new ConsoleRoutes().addTo(builder);
@@ -64,9 +78,19 @@ public final class WebServer implements AutoCloseable {
     }
 
     public WebServer start() {
+        TransportCheck.warnIfPlainOffLoopback(context.host(), security.transport());
         app.start();
-        LOG.info("HTTP API listening on {}:{} ({} routes)", context.host(), app.port(), routes.routes().size());
+        LOG.info("HTTP API listening on {}://{}:{} ({} routes)", scheme(), context.host(), app.port(),
+                routes.routes().size());
+        if (security.transport() instanceof Transport.Tls tls) {
+            LOG.info("TLS certificate SHA-256 fingerprint {}", tls.identity().fingerprint());
+        }
         return this;
+    }
+
+    /** "https" or "http". */
+    public String scheme() {
+        return security.transport() instanceof Transport.Tls ? "https" : "http";
     }
 
     /** The bound port (the real one when 0 was asked for); valid after {@link #start()}. */
@@ -82,9 +106,14 @@ public final class WebServer implements AutoCloseable {
     private void configure(JavalinConfig config) {
         config.jetty.host = context.host();
         config.jetty.port = context.port();
+        if (security.transport() instanceof Transport.Tls tls) {
+            config.jetty.addConnector((server, http) -> TlsConnector.create(server, http, tls.identity(),
+                    context.host(), context.port()));
+        }
         config.http.maxRequestSize = Math.max(context.limits().maxBulkBytes(), context.limits().maxJsonBytes());
         config.startup.showJavalinBanner = false;
-        config.routes.before(WebServer::securityHeaders);
+        boolean tls = security.transport() instanceof Transport.Tls;
+        config.routes.before(ctx -> securityHeaders(ctx, tls));
         for (Route route : routes.routes()) {
             config.routes.addHttpHandler(route.method().handlerType(), route.path(), guarded(route));
         }
@@ -110,14 +139,25 @@ public final class WebServer implements AutoCloseable {
         if (access instanceof Access.Public) {
             return handler;
         }
+        boolean changesState = route.method() != HttpMethod.GET && route.method() != HttpMethod.HEAD;
         return ctx -> {
             Principal principal = authenticator.require(ctx);
             if (!access.permits(principal)) {
                 throw new HttpError(403, route.name() + " needs " + access.describe() + "; '" + principal.user()
                         + "' has role " + principal.role().lowerName());
             }
+            Sessions.Session session = Authenticator.sessionOf(ctx);
+            if (changesState && session != null && !Sessions.csrfMatches(session, ctx.header(CSRF_HEADER))) {
+                throw csrfRejected();
+            }
             handler.handle(ctx);
         };
+    }
+
+    /** The 403 for a cookie-authenticated state change without the session's CSRF token. */
+    static HttpError csrfRejected() {
+        return new HttpError(403, "missing or wrong " + CSRF_HEADER + " header: requests authenticated by the session"
+                + " cookie must echo the csrf_token returned by /api/login or /api/me");
     }
 
     /** No route matched: authenticate first, so that unauthenticated callers cannot map the API. */
@@ -147,12 +187,16 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void securityHeaders(Context ctx) {
+    private static void securityHeaders(Context ctx, boolean tls) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+        // no 'unsafe-inline' anywhere: console scripts and styles must be files served from 'self'
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Frame-Options", "DENY");
         // API answers and console files alike: nothing of a session outlives it in a shared cache
         ctx.header("Cache-Control", "no-store");
+        if (tls) {
+            ctx.header("Strict-Transport-Security", HSTS);
+        }
     }
 }

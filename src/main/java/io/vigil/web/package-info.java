@@ -21,6 +21,14 @@
  * without a session are redirected to the login page; console API calls (header {@code X-Vigil-Console}) get 401
  * without a Basic challenge. The CSP ({@code WebServer.CONTENT_SECURITY_POLICY}) allows no inline
  * script or style, and the console renders all event data with text nodes only.
+ * <p>Security ({@link io.vigil.web.WebSecurity}): sessions end after 30 idle minutes or 12 hours
+ * ({@link io.vigil.web.WebLimits}); a cookie-authenticated request that is not GET/HEAD must carry the
+ * session's {@code X-CSRF-Token} (returned by login and /api/me; Basic/ApiKey callers need none); logins
+ * (console and Basic) are throttled — a locked user or address gets 429 with Retry-After; logins, searches,
+ * user and token changes are written to the audit log; viewers get personal fields pseudonymised
+ * ({@link io.vigil.web.FieldMasking}); plain HTTP off loopback is refused unless explicitly allowed
+ * ({@code TransportCheck}), and HTTPS ({@code io.vigil.web.tls}) adds HSTS and Secure cookies.
+ * {@code io.vigil.web.exposure} holds the exposure check.
  *
  * <p>Thread-safety: the server and its route handlers are safe for concurrent requests; sessions live in
  * a concurrent map in memory.

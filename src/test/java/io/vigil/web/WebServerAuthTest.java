@@ -140,8 +140,9 @@ class WebServerAuthTest {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("user").asText()).isEqualTo("viewer");
 
+        String csrf = json(login).get("csrf_token").asText();
         HttpResponse<String> logout = web.send(web.request("/api/logout").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(logout.statusCode()).isEqualTo(200);
         assertThat(web.send(web.request("/api/me").header("Cookie", cookie).GET().build()).statusCode()).isEqualTo(401);
         assertThat(web.send(web.request("/api/me").header("Cookie", "vigil_session=forged").GET().build()).statusCode())
@@ -180,6 +181,7 @@ class WebServerAuthTest {
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "script-src 'self'",
                             "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe"));
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain HTTP").isEmpty();
             assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         }
     }

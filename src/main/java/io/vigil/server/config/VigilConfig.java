@@ -20,20 +20,110 @@ import java.util.List;
  * detection: { rule_dirs: [ /opt/sigma/rules ] }
  * syslog:    { host: 127.0.0.1, udp_port: 1514, tcp_port: 1514, tls_port: 6514, index: syslog,
  *              max_message_bytes: 65536, cert_file: ..., key_file: ... }   (a port left out = that listener off)
+ * http.tls:  { enabled: (auto), cert_file: /etc/vigil/cert.pem, key_file: ${file:/run/secrets/key-path} }
+ * insecure:  { allow_plain_http: false }
+ * auth:      { lockout_failures: 5, lockout_address_failures: 20, lockout_minutes: 15,
+ *              session_idle_minutes: 30, session_max_hours: 12 }
+ * privacy:   { masked_fields: [ user.name, user.email, email.*, ... ] }
  * </pre>
+ * Any text value may be {@code ${env:NAME}} or {@code ${file:/path}} instead of a secret in clear
+ * ({@link SecretResolver}, applied by {@link #load}).
  */
-public record VigilConfig(Http http, Journal journal, Store store, Detection detection, Syslog syslog) {
+public record VigilConfig(Http http, Journal journal, Store store, Detection detection, Syslog syslog, Insecure insecure,
+                          Auth auth, Privacy privacy) {
 
     public static final VigilConfig DEFAULTS = new VigilConfig(Http.DEFAULTS, Journal.DEFAULTS, Store.DEFAULTS,
-            Detection.DEFAULTS, Syslog.DEFAULTS);
+            Detection.DEFAULTS, Syslog.DEFAULTS, Insecure.DEFAULTS, Auth.DEFAULTS, Privacy.DEFAULTS);
 
-    public record Http(String host, int port, long maxBodyBytes) {
-        static final Http DEFAULTS = new Http("127.0.0.1", 9200, 100L << 20);
+    public VigilConfig {
+        if (!http.tlsWanted() && !insecure.allowPlainHttp() && !Http.isLoopbackLiteral(http.host())) {
+            throw new IllegalArgumentException("`http.host` " + http.host() + " is not loopback but `http.tls.enabled` is"
+                    + " false: enable TLS (a certificate is generated if cert_file/key_file are not set), bind to"
+                    + " 127.0.0.1, or set `insecure.allow_plain_http: true` behind a TLS proxy");
+        }
+    }
+
+    public record Http(String host, int port, long maxBodyBytes, Tls tls) {
+        static final Http DEFAULTS = new Http("127.0.0.1", 9200, 100L << 20, Tls.DEFAULTS);
 
         public Http {
             if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not 0..65535 (0 = any free port)");
             if (maxBodyBytes < 1024) throw new IllegalArgumentException("max_body_bytes " + maxBodyBytes + " is below 1024");
+            tls = tls == null ? Tls.DEFAULTS : tls;
+        }
+
+        public Http(String host, int port, long maxBodyBytes) {
+            this(host, port, maxBodyBytes, Tls.DEFAULTS);
+        }
+
+        /** TLS is on when enabled explicitly, when a certificate is configured, or (auto) off loopback. */
+        public boolean tlsWanted() {
+            return tls.enabled() != null ? tls.enabled() : tls.certFile() != null || !isLoopbackLiteral(host);
+        }
+
+        /** Loopback by its text alone (no DNS at config time): localhost, 127.x.y.z, ::1. */
+        public static boolean isLoopbackLiteral(String host) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        }
+    }
+
+    /**
+     * The server certificate. Without cert_file/key_file a self-signed one is generated at first start under
+     * {@code <data>/tls/}. {@code enabled} null = automatic (on whenever the host is not loopback).
+     */
+    public record Tls(Boolean enabled, String certFile, String keyFile) {
+        static final Tls DEFAULTS = new Tls(null, null, null);
+
+        public Tls {
+            if ((certFile == null) != (keyFile == null)) {
+                throw new IllegalArgumentException("set both cert_file and key_file (PEM), or neither to generate a certificate");
+            }
+            if (Boolean.FALSE.equals(enabled) && certFile != null) {
+                throw new IllegalArgumentException("cert_file is set but enabled is false; remove one of them");
+            }
+        }
+    }
+
+    /** Dangerous switches, each logged as a warning at every start. */
+    public record Insecure(boolean allowPlainHttp) {
+        static final Insecure DEFAULTS = new Insecure(false);
+    }
+
+    /** Login throttling and console session lifetimes. */
+    public record Auth(int lockoutFailures, int lockoutAddressFailures, int lockoutMinutes, int sessionIdleMinutes,
+                       int sessionMaxHours) {
+        static final Auth DEFAULTS = new Auth(5, 20, 15, 30, 12);
+
+        public Auth {
+            if (lockoutFailures < 1 || lockoutAddressFailures < 1) {
+                throw new IllegalArgumentException("lockout_failures and lockout_address_failures must be at least 1");
+            }
+            if (lockoutMinutes < 1) throw new IllegalArgumentException("lockout_minutes must be at least 1");
+            if (sessionIdleMinutes < 1) throw new IllegalArgumentException("session_idle_minutes must be at least 1");
+            if (sessionMaxHours < 1 || sessionMaxHours * 60L < sessionIdleMinutes) {
+                throw new IllegalArgumentException("session_max_hours must be at least 1 and not shorter than session_idle_minutes");
+            }
+        }
+
+        public io.vigil.access.LockoutPolicy lockoutPolicy() {
+            java.time.Duration minutes = java.time.Duration.ofMinutes(lockoutMinutes);
+            return new io.vigil.access.LockoutPolicy(lockoutFailures, lockoutAddressFailures, minutes, minutes);
+        }
+    }
+
+    /** Fields pseudonymised for viewers in search answers and exports (dotted names; {@code email.*} prefixes). */
+    public record Privacy(List<String> maskedFields) {
+        static final Privacy DEFAULTS = new Privacy(io.vigil.web.FieldMasking.DEFAULT_FIELDS);
+
+        public Privacy {
+            maskedFields = maskedFields == null ? List.of() : List.copyOf(maskedFields);
+            for (String field : maskedFields) {
+                if (field == null || field.isBlank() || field.startsWith(".") || field.endsWith(".")) {
+                    throw new IllegalArgumentException("masked_fields entry '" + field + "' is not a dotted field name like user.name or email.*");
+                }
+            }
         }
     }
 
@@ -109,7 +199,7 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
     /** Reads and validates a YAML file; throws {@link ConfigException} listing every problem. */
     public static VigilConfig load(Path file) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        return parse(root);
+        return parse(SecretResolver.resolve(root, System::getenv));
     }
 
     public static VigilConfig parse(JsonNode root) {
@@ -117,10 +207,11 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
     }
 
     public VigilConfig withHttpPort(int port) {
-        return new VigilConfig(new Http(http.host, port, http.maxBodyBytes), journal, store, detection, syslog);
+        return new VigilConfig(new Http(http.host, port, http.maxBodyBytes, http.tls), journal, store, detection, syslog,
+                insecure, auth, privacy);
     }
 
     public VigilConfig withSyslogPorts(Integer udp, Integer tcp, Integer tls) {
-        return new VigilConfig(http, journal, store, detection, syslog.withPorts(udp, tcp, tls));
+        return new VigilConfig(http, journal, store, detection, syslog.withPorts(udp, tcp, tls), insecure, auth, privacy);
     }
 }

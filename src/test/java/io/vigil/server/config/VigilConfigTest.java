@@ -43,10 +43,10 @@ class VigilConfigTest {
                 """)))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "`http.prot`: unknown key; expected one of [host, port, max_body_bytes]",
+                        "`http.prot`: unknown key; expected one of [host, port, max_body_bytes, tls]",
                         "`http.port`: expected a whole number, got text \"abc\"",
                         "`journal`: max_bytes must be at least twice segment_bytes",
-                        "`stor`: unknown key; expected one of [http, journal, store, detection, syslog]"));
+                        "`stor`: unknown key; expected one of [http, journal, store, detection, syslog, insecure, auth, privacy]"));
     }
 
     @Test

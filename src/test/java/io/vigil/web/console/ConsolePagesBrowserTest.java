@@ -123,11 +123,13 @@ class ConsolePagesBrowserTest {
         long stored = fx.normalLines.size() + ConsoleFixture.GENERATED + TestEvents.PAYLOADS.size();
         assertThat(browser.find("#rule-test-summary").getText()).as("every stored event scanned, across pages of 1,000")
                 .contains(String.format("of %,d scanned", stored));
+        browser.script("arguments[0].scrollIntoView()", browser.find("#rule-test-result"));
         browser.screenshot("14-rule-test");
         setValue(source, TestRules.SVC_LOGON.replace("condition: selection", "condition: selection and nowhere"));
         browser.find("#rule-test-run").click();
         browser.waitText("#rule-test-result", "The rule is not valid");
         assertThat(browser.find("#rule-test-result").getText()).containsPattern("line \\d+").contains("nowhere");
+        browser.script("arguments[0].scrollIntoView()", browser.find("#rule-test-result"));
         browser.screenshot("15-rule-test-invalid");
     }
 
