@@ -57,13 +57,20 @@ export function mount(container) {
     h('button', {type: 'submit', class: 'button button-primary'}, 'Create token')), out);
   }
 
-  section(users, 'User management', '/api/users', data => replace(users, table(['User', 'Role', 'Created', 'Last login'],
-    (data.users || []).map(u => h('tr', {}, h('td', {}, String(u.name || u.user)), h('td', {}, badge(String(u.role), 'role')),
+  section(users, 'User management', '/api/users', data => replace(users, table(['User', 'Role', 'State', 'Created', 'Last login'],
+    (data.users || []).map(u => h('tr', {'data-user': String(u.name)}, h('td', {}, String(u.name)), h('td', {}, badge(String(u.role), 'role')),
+      h('td', {}, u.disabled ? badge('disabled') : badge('active', 'ok')),
       h('td', {class: 'mono'}, formatTime(u.created_at)), h('td', {class: 'mono'}, formatTime(u.last_login_at)))))));
   loadTokens();
-  section(audit, 'The audit log', '/api/audit?limit=100', data => replace(audit, table(['Time', 'User', 'Action', 'Target', 'Result'],
-    (data.entries || data.audit || []).map(a => h('tr', {}, h('td', {class: 'mono'}, formatTime(a.time)),
-      h('td', {}, String(a.user || '-')), h('td', {}, String(a.action || '-')), h('td', {class: 'mono'}, String(a.target || '-')),
-      h('td', {}, String(a.result || '-')))))));
+  section(audit, 'The audit log', '/api/audit?limit=100', data => replace(audit, table(['Time', 'User', 'Action', 'Target', 'Details'],
+    (data.records || []).map(a => h('tr', {}, h('td', {class: 'mono nowrap'}, formatTime(a.time)),
+      h('td', {}, String(a.actor || '-')), h('td', {class: 'mono'}, String(a.action || '-')),
+      h('td', {class: 'mono'}, String(a.target || '-')), h('td', {class: 'mono small'}, detailsText(a.details)))))));
   return () => controller.abort();
+}
+
+/** {status: "acknowledged"} → "status=acknowledged" (values are text nodes like everything else). */
+function detailsText(details) {
+  if (!details || typeof details !== 'object') return '';
+  return Object.entries(details).map(([k, v]) => k + '=' + (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(' ');
 }

@@ -1,31 +1,34 @@
-// Alerts: filter by level, rule, host and status; acknowledge (analyst+); jump to the events in Discover.
-import {h, replace, badge, formatTime, unavailable} from '../dom.js';
+// Alerts: filter by level, rule, host and status; acknowledge or close (analyst+); jump to the events that
+// raised an alert in Discover (by _id, around the alert's time).
+import {h, replace, badge, formatTime, unavailable, notice} from '../dom.js';
 import {get, post, hasRole} from '../api.js';
 import {idsQuery} from '../query-text.js';
 
 const LEVELS = ['', 'critical', 'high', 'medium', 'low', 'informational'];
+const STATUSES = ['', 'new', 'acknowledged', 'closed'];
+const HOUR = 3600 * 1000;
 
 export function mount(container, route) {
   const controller = new AbortController();
   const level = h('select', {id: 'alert-level'}, LEVELS.map(l => h('option', {value: l}, l || 'any')));
-  const status = h('select', {id: 'alert-status'}, ['', 'new', 'acknowledged'].map(s => h('option', {value: s}, s || 'any')));
+  const status = h('select', {id: 'alert-status'}, STATUSES.map(s => h('option', {value: s}, s || 'any')));
   const rule = h('input', {id: 'alert-rule', placeholder: 'rule id or title'});
   const host = h('input', {id: 'alert-host', placeholder: 'host name'});
   for (const [input, key] of [[level, 'level'], [status, 'status'], [rule, 'rule'], [host, 'host']]) {
     input.value = route.params.get(key) || '';
   }
+  const message = h('div', {});
   const list = h('div', {id: 'alert-list'});
   const form = h('form', {class: 'toolbar', on: {submit: e => { e.preventDefault(); load(); }}},
     h('label', {}, 'Level', level), h('label', {}, 'Status', status), h('label', {}, 'Rule', rule),
     h('label', {}, 'Host', host), h('button', {class: 'button button-primary', type: 'submit'}, 'Apply'));
-  replace(container, h('header', {class: 'page-header'}, h('h1', {}, 'Alerts')), form, list);
+  replace(container, h('header', {class: 'page-header'}, h('h1', {}, 'Alerts')), form, message, list);
 
   async function load() {
     const params = new URLSearchParams();
     for (const [key, input] of [['level', level], ['rule', rule], ['host', host], ['status', status]]) {
       if (input.value.trim()) params.set(key, input.value.trim());
     }
-    replace(list, h('p', {class: 'muted'}, 'Loading alerts…'));
     try {
       const data = await get('/api/alerts' + (params.toString() ? '?' + params : ''), {signal: controller.signal});
       render(data.alerts || []);
@@ -39,35 +42,52 @@ export function mount(container, route) {
       replace(list, h('div', {class: 'empty-state'}, h('strong', {}, 'No alerts match')));
       return;
     }
-    replace(list, h('table', {class: 'data-table'},
-      h('thead', {}, h('tr', {}, ['Time', 'Level', 'Rule', 'Host', 'Tags', 'Status', ''].map(t => h('th', {}, t)))),
-      h('tbody', {}, alerts.map(alertRow))));
+    replace(list, h('p', {class: 'muted small'}, alerts.length + (alerts.length === 1 ? ' alert' : ' alerts')),
+      h('table', {class: 'data-table'},
+        h('thead', {}, h('tr', {}, ['Time', 'Level', 'Rule', 'Host', 'User', 'Tags', 'Status', ''].map(t => h('th', {}, t)))),
+        h('tbody', {}, alerts.map(alertRow))));
+  }
+
+  function action(alert, label, body, enabled) {
+    const allowed = hasRole('analyst');
+    const button = h('button', {type: 'button', class: 'button button-small alert-' + label.toLowerCase(),
+      disabled: !allowed || !enabled, title: allowed ? label : label + ' needs the analyst role',
+      on: {click: async () => {
+        button.disabled = true;
+        try {
+          await post('/api/alerts/' + encodeURIComponent(alert.id) + '/status', body);
+          replace(message);
+          load();
+        } catch (e) {
+          button.disabled = false;
+          replace(message, notice('error', 'The alert was not changed', e.message));
+        }
+      }}}, label);
+    return button;
   }
 
   function alertRow(alert) {
-    const ids = Array.isArray(alert.event_ids) ? alert.event_ids : [];
-    const ack = h('button', {type: 'button', class: 'button button-small', disabled: !hasRole('analyst') || alert.status !== 'new',
-      title: hasRole('analyst') ? 'Acknowledge' : 'Acknowledging needs the analyst role',
-      on: {click: async () => {
-        ack.disabled = true;
-        try {
-          await post('/api/alerts/' + encodeURIComponent(alert.id) + '/ack');
-          load();
-        } catch (e) {
-          ack.disabled = false;
-          ack.title = e.message;
-        }
-      }}}, 'Acknowledge');
-    return h('tr', {'data-id': alert.id},
-      h('td', {class: 'mono'}, formatTime(alert.time)), h('td', {}, badge(String(alert.level || '-'))),
+    const state = String(alert.status || 'new');
+    return h('tr', {'data-id': alert.id, 'data-status': state},
+      h('td', {class: 'mono nowrap'}, formatTime(alert.time).slice(0, 19)), h('td', {}, badge(String(alert.level || '-'))),
       h('td', {}, h('div', {}, String(alert.rule_title || '')), h('div', {class: 'muted small mono'}, String(alert.rule_id || ''))),
-      h('td', {class: 'mono'}, String(alert.host || '-')),
+      h('td', {class: 'mono'}, String(alert.host || '-')), h('td', {class: 'mono'}, String(alert.user || '-')),
       h('td', {}, (alert.tags || []).map(t => badge(String(t), 'tag'))),
-      h('td', {}, badge(String(alert.status || 'new'))),
-      h('td', {}, ack, ' ', ids.length ? h('a', {class: 'button button-small', href: '#/discover?' + new URLSearchParams(
-        {q: idsQuery(ids), from: 'now-90d', to: 'now'})}, 'Events (' + ids.length + ')') : null));
+      h('td', {}, badge(state)),
+      h('td', {class: 'actions'}, action(alert, 'Acknowledge', {status: 'acknowledged'}, state === 'new'), ' ',
+        action(alert, 'Close', {status: 'closed'}, state !== 'closed'), ' ', eventsLink(alert)));
   }
 
   load();
   return () => controller.abort();
+}
+
+/** Discover showing exactly the alert's events, in a window around the alert's time. */
+function eventsLink(alert) {
+  const ids = Array.isArray(alert.event_ids) ? alert.event_ids.map(String) : [];
+  if (!ids.length) return null;
+  const at = Date.parse(alert.time);
+  const range = Number.isNaN(at) ? {from: 'now-90d', to: 'now'} : {from: new Date(at - HOUR).toISOString(), to: new Date(at + HOUR).toISOString()};
+  return h('a', {class: 'button button-small alert-events', href: '#/discover?' + new URLSearchParams({q: idsQuery(ids), ...range})},
+    'Events (' + ids.length + ')');
 }

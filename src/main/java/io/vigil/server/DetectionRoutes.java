@@ -1,5 +1,6 @@
 package io.vigil.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,25 +14,41 @@ import io.vigil.alert.AlertStatus;
 import io.vigil.alert.DisabledRules;
 import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.rule.RuleProblem;
+import io.vigil.search.SearchException;
+import io.vigil.search.TimeExpressions;
 import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
 import io.vigil.web.RouteTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}. */
+/**
+ * Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}, a rule's file text
+ * ({@code /api/rules/{id}/text}) and trying a posted rule on stored events ({@code POST /api/rules/test}).
+ */
 final class DetectionRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AlertRepository alerts;
     private final RuleCatalog rules;
     private final DisabledRules disabled;
     private final AuditLog audit;
+    private final RuleTrial trial;
+    private final Clock clock;
 
-    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, AuditLog audit) {
+    DetectionRoutes(AlertRepository alerts, RuleCatalog rules, DisabledRules disabled, AuditLog audit, RuleTrial trial,
+                    Clock clock) {
         this.alerts = alerts;
         this.rules = rules;
         this.disabled = disabled;
         this.audit = audit;
+        this.trial = trial;
+        this.clock = clock;
     }
 
     void register(RouteTable.Builder routes) {
@@ -41,6 +58,8 @@ final class DetectionRoutes {
                 .post("/api/alerts/{id}/status", Access.role(Role.ANALYST), ctx -> status(ctx,
                         AlertStatus.parse(Requests.jsonBody(ctx).path("status").asText())))
                 .get("/api/rules", Access.role(Role.VIEWER), this::listRules)
+                .get("/api/rules/{id}/text", Access.role(Role.VIEWER), this::ruleText)
+                .post("/api/rules/test", Access.role(Role.ANALYST), this::testRule)
                 .post("/api/rules/{id}/enable", Access.role(Role.ANALYST), ctx -> enable(ctx, true))
                 .post("/api/rules/{id}/disable", Access.role(Role.ANALYST), ctx -> enable(ctx, false));
     }
@@ -78,9 +97,13 @@ final class DetectionRoutes {
     private void listRules(Context ctx) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("rules");
+        // "active": the engine runs it (enabled and compiled); an enabled rule that failed to compile is not
+        Set<String> active = rules.engine().rules().rules().stream().map(c -> c.rule().id()).collect(Collectors.toSet());
+        rules.engine().rules().correlations().forEach(c -> active.add(c.id()));
         for (RuleCatalog.RuleInfo r : rules.rules()) {
             ObjectNode n = list.addObject().put("id", r.id()).put("title", r.title()).put("level", r.level())
                     .put("status", r.status()).put("kind", r.kind()).put("enabled", r.enabled())
+                    .put("active", active.contains(r.id()))
                     .put("source", r.source().file() + ":" + r.source().line());
             r.tags().forEach(n.putArray("tags")::add);
             n.set("logsource", r.logsource() == null ? JSON.createObjectNode() : JSON.valueToTree(r.logsource()));
@@ -91,6 +114,68 @@ final class DetectionRoutes {
             problems.addObject().put("file", String.valueOf(p.file())).put("line", p.line()).put("reason", p.reason());
         }
         Requests.reply(ctx, 200, body);
+    }
+
+    /** The whole YAML file the rule was loaded from (a file may hold several documents). */
+    private void ruleText(Context ctx) {
+        String id = ctx.pathParam("id");
+        RuleCatalog.RuleInfo rule = rules.rules().stream().filter(r -> r.id().equals(id))
+                .findFirst().orElseThrow(() -> new HttpError(404, "no rule with id " + id));
+        String text;
+        try {
+            text = readRuleFile(rule.source().file());
+        } catch (IOException e) {
+            throw new HttpError(404, "the file of rule " + id + " can no longer be read (" + e.getMessage()
+                    + "); it was loaded from " + rule.source().file());
+        }
+        Requests.reply(ctx, 200, JSON.createObjectNode().put("id", id).put("source", rule.source().file() + ":"
+                + rule.source().line()).put("line", rule.source().line()).put("text", text));
+    }
+
+    /** A rule file from disk, or for Vigil's own pack, from the JAR. */
+    private static String readRuleFile(java.nio.file.Path file) throws IOException {
+        if (Files.isRegularFile(file)) return Files.readString(file, StandardCharsets.UTF_8);
+        String name = file.toString().replace('\\', '/');
+        int at = name.indexOf(io.vigil.detect.BuiltinRules.FOLDER);
+        if (at >= 0) {
+            try (var in = DetectionRoutes.class.getClassLoader().getResourceAsStream(name.substring(at))) {
+                if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IOException("not found");
+    }
+
+    /** {@code {"yaml", "from": "now-24h", "to": "now", "limit": 100}} → matching events and counts; 400 for a bad rule. */
+    private void testRule(Context ctx) throws IOException {
+        JsonNode body = Requests.jsonBody(ctx);
+        String yaml = body.path("yaml").asText("");
+        if (yaml.isBlank()) throw new HttpError(400, "post the rule's Sigma YAML as \"yaml\"");
+        int limit = Math.clamp(body.path("limit").asInt(100), 0, 1000);
+        long from;
+        long to;
+        try {
+            from = TimeExpressions.parse(body.path("from").asText("now-24h"), clock);
+            to = TimeExpressions.parseUpper(body.path("to").asText("now"), clock);
+        } catch (SearchException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        if (from > to) throw new HttpError(400, "\"from\" is after \"to\"");
+        RuleTrial.Outcome outcome;
+        try {
+            outcome = trial.run(yaml, from, to, limit);
+        } catch (RuleTrial.InvalidRule e) {
+            Requests.reply(ctx, 400, JSON.createObjectNode().put("error", "line " + e.line + ": " + e.getMessage())
+                    .put("line", e.line).put("reason", e.getMessage()));
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode().put("matches", outcome.matches()).put("scanned", outcome.scanned())
+                .put("complete", outcome.complete());
+        ArrayNode events = out.putArray("events");
+        for (RuleTrial.MatchedEvent e : outcome.events()) {
+            events.addObject().put("_id", e.id()).put("@timestamp", Instant.ofEpochMilli(e.timestamp()).toString())
+                    .put("host", e.host()).put("rule_title", e.ruleTitle());
+        }
+        Requests.reply(ctx, 200, out);
     }
 
     private void enable(Context ctx, boolean enabled) {

@@ -138,7 +138,7 @@ public final class Vigil implements AutoCloseable {
         WebSecurity security = new WebSecurity(audit,
                 new FieldMasking(config.privacy().maskedFields(), FieldMasking.loadOrCreateKey(data)), transport());
         RouteTable.Builder routes = RouteTable.builder();
-        new DetectionRoutes(alerts, rules, disabledRules, audit).register(routes);
+        new DetectionRoutes(alerts, rules, disabledRules, audit, new RuleTrial(store), clock).register(routes);
         new EsAdminRoutes(pipeline, store).register(routes);
         routes.addAll(PostureRoutes.table(this::postureFacts, clock));
         web = new WebServer(context, security, routes.build()).start();

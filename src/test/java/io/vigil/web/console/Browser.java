@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -75,6 +77,18 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Delays every request by {@code latency} (Chromium network emulation), or stops delaying with zero. */
+    void latency(Duration latency) {
+        HasNetworkConditions network = (HasNetworkConditions) driver;
+        if (latency.isZero()) {
+            network.deleteNetworkConditions();
+            return;
+        }
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setLatency(latency);
+        network.setNetworkConditions(conditions);
     }
 
     /** Browser console messages since the last call (Chrome keeps them until read). */

@@ -1,13 +1,22 @@
 package io.vigil.web.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.generate.EventGenerator;
+import io.vigil.generate.Templates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded Windows-logon-like events over the last 20 hours, and an XSS corpus of hostile log lines. */
+/**
+ * Seeded Windows-logon-like events over the last 20 hours (marked with {@link #DATASET}), realistic
+ * background from {@link EventGenerator} over the last 24 hours, and an XSS corpus of hostile events.
+ */
 final class TestEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Marks the seeded events, so tests can count them apart from the generated background. */
+    static final String DATASET = "console.test";
     static final long SEED = 20261129L;
     static final String[] HOSTS = {"web-01", "web-02", "dc-01", "db-01", "vpn-01"};
     static final String[] USERS = {"alice", "bob", "carol", "svc_backup"};
@@ -24,14 +33,23 @@ final class TestEvents {
             String host = HOSTS[random.nextInt(HOSTS.length)];
             String user = USERS[random.nextInt(USERS.length)];
             String code = CODES[random.nextInt(CODES.length)];
-            ObjectNode e = StandInSearch.JSON.createObjectNode().put("@timestamp", Instant.ofEpochMilli(at).toString());
+            ObjectNode e = JSON.createObjectNode().put("@timestamp", Instant.ofEpochMilli(at).toString());
             e.putObject("host").put("name", host);
             e.putObject("user").put("name", user);
-            e.putObject("event").put("code", code).put("action", code.equals("4625") ? "logon-failed" : "logon");
+            e.putObject("event").put("code", code).put("action", code.equals("4625") ? "logon-failed" : "logon")
+                    .put("dataset", DATASET);
             e.putObject("source").put("ip", "10.0." + random.nextInt(4) + "." + random.nextInt(250));
             e.put("message", "An account " + (code.equals("4625") ? "failed to log on" : "was logged on") + ": " + user + "@" + host);
             lines.add(e.toString());
         }
+        return lines;
+    }
+
+    /** Background events from the built-in generator templates, spread over the 24 hours before {@code now}. */
+    static List<String> generated(int count, long now) {
+        List<String> lines = new ArrayList<>(count);
+        new EventGenerator(Templates.builtin(), SEED, now - 24 * 3_600_000L, now - 60_000L, count)
+                .forEachRemaining(lines::add);
         return lines;
     }
 
@@ -51,7 +69,7 @@ final class TestEvents {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String payload = PAYLOADS.get(i);
-            ObjectNode e = StandInSearch.JSON.createObjectNode()
+            ObjectNode e = JSON.createObjectNode()
                     .put("@timestamp", Instant.ofEpochMilli(now - 30_000L - i * 1000L).toString());
             e.put("message", payload);
             e.putObject("host").put("name", payload);
