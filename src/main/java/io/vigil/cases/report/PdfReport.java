@@ -72,16 +72,16 @@ final class PdfReport {
         y -= 6;
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         float[] cols = s.header().isEmpty() ? new float[] {width * 0.28f, width * 0.72f} : evenly(s.header().size(), width);
-        if (!s.header().isEmpty()) row(s.header(), cols, true);
-        if (s.rows().isEmpty()) row(List.of("none"), new float[] {width}, false);
-        for (List<String> r : s.rows()) row(r, cols, s.header().isEmpty());
+        if (!s.header().isEmpty()) row(s.header(), cols, true, true);
+        if (s.rows().isEmpty()) row(List.of("none"), new float[] {width}, false, false);
+        for (List<String> r : s.rows()) row(r, cols, s.header().isEmpty(), false);
     }
 
-    private void row(List<String> cells, float[] cols, boolean firstBold) throws IOException {
+    private void row(List<String> cells, float[] cols, boolean firstBold, boolean allBold) throws IOException {
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
-            List<String> w = wrap(safe(cells.get(c)), c == 0 && firstBold ? BOLD : REGULAR, cols[c] - 6);
+            List<String> w = wrap(safe(cells.get(c)), (c == 0 && firstBold) || allBold ? BOLD : REGULAR, cols[c] - 6);
             wrapped.add(w);
             lines = Math.max(lines, w.size());
         }
@@ -93,7 +93,7 @@ final class PdfReport {
             out.addRect(x, y - height, cols[c], height);
             out.stroke();
             for (int l = 0; l < wrapped.get(c).size(); l++) {
-                text(c == 0 && firstBold ? BOLD : REGULAR, SIZE, x + 3, y - 10 - l * LEADING, wrapped.get(c).get(l), 0.1f);
+                text((c == 0 && firstBold) || allBold ? BOLD : REGULAR, SIZE, x + 3, y - 10 - l * LEADING, wrapped.get(c).get(l), 0.1f);
             }
             x += cols[c];
         }
