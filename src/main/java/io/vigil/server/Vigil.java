@@ -11,8 +11,19 @@ import io.vigil.journal.FileJournal;
 import io.vigil.meta.MetaDatabase;
 import io.vigil.parse.DefaultEventParser;
 import io.vigil.parse.ParserConfig;
+import io.vigil.parse.health.SilentSource;
+import io.vigil.parse.health.SourceHealth;
+import io.vigil.parse.health.SourceHealthConfig;
+import io.vigil.alert.Alert;
 import io.vigil.alert.AlertRepository;
 import io.vigil.alert.DisabledRules;
+import io.vigil.cases.AuditSink;
+import io.vigil.cases.IncidentRepository;
+import io.vigil.cases.Incidents;
+import io.vigil.cases.action.ActionRepository;
+import io.vigil.cases.action.Containment;
+import io.vigil.cases.report.AttackCatalog;
+import io.vigil.cases.report.IncidentReports;
 import io.vigil.detect.Detector;
 import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.correlate.CorrelationLimits;
@@ -28,6 +39,7 @@ import io.vigil.access.audit.FileAuditLog;
 import io.vigil.server.cli.OfflineData;
 import io.vigil.web.FieldMasking;
 import io.vigil.web.PostureRoutes;
+import io.vigil.web.IncidentRoutes;
 import io.vigil.web.RouteTable;
 import io.vigil.web.Transport;
 import io.vigil.web.WebLimits;
@@ -79,6 +91,10 @@ public final class Vigil implements AutoCloseable {
     private final RuleCatalog rules;
     private final DetectionStage detection;
     private final Detector detector;
+    private final Incidents incidents;
+    private final SourceHealth sourceHealth;
+    private final Containment containment;
+    private final IncidentReports reports;
     private final JournalGateway gateway;
     private final SearchService search;
     private WebServer web;
@@ -97,7 +113,8 @@ public final class Vigil implements AutoCloseable {
         this.journal = FileJournal.open(new FileJournal.Options(data.resolve("journal"),
                 config.journal().segmentBytes(), config.journal().maxBytes()));
         journal.openProblems().forEach(p -> log.error("journal: {}", p));
-        var parser = DefaultEventParser.standard(ParserConfig.DEFAULT, clock);
+        this.sourceHealth = new SourceHealth(sourceHealthConfig(config.sources()), clock, this::sourceWentSilent);
+        var parser = sourceHealth.observing(DefaultEventParser.standard(ParserConfig.DEFAULT, clock));
         this.alerts = new AlertRepository(meta, clock);
         this.disabledRules = new DisabledRules(meta, clock);
         this.rules = new RuleCatalog(config.detection().ruleDirs().stream().map(Path::of).toList(), Map.of(),
@@ -105,13 +122,22 @@ public final class Vigil implements AutoCloseable {
         log.info("detection: {} rules loaded from {} file(s), {} problem(s)", rules.rules().size(), rules.files(),
                 rules.problems().size());
         this.detector = new Detector(rules.engine(), CorrelationLimits.DEFAULT);
-        this.detection = new DetectionStage(detector, alerts, clock, fresh -> { }, meta::checkpoint);
+        IncidentRepository incidentRepository = new IncidentRepository(meta);
+        AuditSink auditSink = (actor, action, target, details) -> audit.record(actor, action, target, details);
+        this.incidents = new Incidents(incidentRepository, alerts, Response.policy(config.incidents()), auditSink, clock);
+        this.containment = new Containment(Response.actions(config.actions()),
+                new Containment.Stores(incidentRepository, new ActionRepository(meta), alerts), auditSink, clock);
+        this.detection = new DetectionStage(detector, alerts, clock,
+                fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock));
         this.pipeline = new Pipeline(journal, parser, this.detection, store,
                 new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()));
         this.gateway = new JournalGateway(journal);
         this.search = new SearchService(store, clock);
+        String attackDir = config.reports().attackDataDir();
+        this.reports = new IncidentReports(Response.organisation(config.reports()),
+                attackDir == null ? AttackCatalog.EMPTY : AttackCatalog.load(Path.of(attackDir)), this::storedEvents, clock);
         registerMetrics();
     }
 
@@ -140,6 +166,9 @@ public final class Vigil implements AutoCloseable {
         RouteTable.Builder routes = RouteTable.builder();
         new DetectionRoutes(alerts, rules, disabledRules, audit, new RuleTrial(store), clock).register(routes);
         new EsAdminRoutes(pipeline, store).register(routes);
+        new IncidentRoutes(incidents, containment, reports).register(routes);
+        routes.get("/api/sources", io.vigil.web.Access.role(io.vigil.access.Role.VIEWER),
+                ctx -> ctx.contentType("application/json").result(sourceHealth.snapshotJson()));
         routes.addAll(PostureRoutes.table(this::postureFacts, clock));
         web = new WebServer(context, security, routes.build()).start();
         listeners.add(new ListenersFile.Listener("http", web.scheme(), http.host(), web.port()));
@@ -156,6 +185,19 @@ public final class Vigil implements AutoCloseable {
                 ? TlsFiles.load(Path.of(http.tls().certFile()), Path.of(http.tls().keyFile()))
                 : TlsFiles.loadOrGenerate(data, List.of(http.host()), clock);
         return new Transport.Tls(identity);
+    }
+
+    /** Evidence for reports: the stored events an incident's alerts point to. */
+    private List<io.vigil.event.Event> storedEvents(List<String> ids) {
+        List<io.vigil.event.Event> out = new java.util.ArrayList<>();
+        for (String id : ids) {
+            try {
+                store.get(id).ifPresent(out::add);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     /** What the posture report looks at, read fresh for every request. */
@@ -210,6 +252,10 @@ public final class Vigil implements AutoCloseable {
         return search;
     }
 
+    public Incidents incidents() {
+        return incidents;
+    }
+
     public Accounts accounts() {
         return accounts;
     }
@@ -230,7 +276,33 @@ public final class Vigil implements AutoCloseable {
         return pipeline;
     }
 
+    private static SourceHealthConfig sourceHealthConfig(VigilConfig.Sources s) {
+        Map<String, Duration> limits = new java.util.HashMap<>();
+        s.maxSilenceMinutes().forEach((name, minutes) -> limits.put(name, Duration.ofMinutes(minutes)));
+        return new SourceHealthConfig(Duration.ofMinutes(s.defaultMaxSilenceMinutes()), limits,
+                SourceHealthConfig.DEFAULT.maxSources());
+    }
+
+    /** A silent log source is an alert of its own: the seed incident went unseen partly because logs stopped. */
+    private void sourceWentSilent(SilentSource silent) {
+        String ruleId = "vigil-silent-log-source";
+        List<String> ids = List.of("source:" + silent.name() + "@" + silent.lastSeen());
+        Alert alert = new Alert(Alert.idFor(ruleId, ids), ruleId, "Log source went silent: " + silent.name(), "medium",
+                List.of("vigil.source_health"), ids, null, null, clock.instant(), clock.instant(), null,
+                Map.of("source", silent.name(), "last_seen", silent.lastSeen().toString(),
+                        "silent_for_minutes", silent.silentFor().toMinutes()));
+        alerts.saveNew(List.of(alert));
+        log.warn("log source {} silent since {} ({} min)", silent.name(), silent.lastSeen(), silent.silentFor().toMinutes());
+    }
+
     private void scheduleRetention() {
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                sourceHealth.checkSilence();
+            } catch (RuntimeException e) {
+                log.error("source health check failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.MINUTES);
         VigilConfig.Retention r = config.store().retention();
         if (r.maxAgeDays() == 0 && r.maxBytes() == 0) return;
         housekeeping.scheduleWithFixedDelay(() -> {
@@ -273,6 +345,7 @@ public final class Vigil implements AutoCloseable {
         gateway.close();
         housekeeping.shutdownNow();
         pipeline.close();
+        containment.close();
         store.close();
         journal.close();
         meta.close();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Vigil's configuration file (YAML). Every section is optional; unknown keys and bad values are rejected at
@@ -30,10 +31,13 @@ import java.util.List;
  * ({@link SecretResolver}, applied by {@link #load}).
  */
 public record VigilConfig(Http http, Journal journal, Store store, Detection detection, Syslog syslog, Insecure insecure,
-                          Auth auth, Privacy privacy) {
+                          Auth auth, Privacy privacy, ResponseConfig.Incidents incidents, ResponseConfig.Reports reports,
+                          ResponseConfig.Actions actions, Sources sources) {
 
     public static final VigilConfig DEFAULTS = new VigilConfig(Http.DEFAULTS, Journal.DEFAULTS, Store.DEFAULTS,
-            Detection.DEFAULTS, Syslog.DEFAULTS, Insecure.DEFAULTS, Auth.DEFAULTS, Privacy.DEFAULTS);
+            Detection.DEFAULTS, Syslog.DEFAULTS, Insecure.DEFAULTS, Auth.DEFAULTS, Privacy.DEFAULTS,
+            ResponseConfig.Incidents.DEFAULTS, ResponseConfig.Reports.DEFAULTS, ResponseConfig.Actions.DEFAULTS,
+            Sources.DEFAULTS);
 
     public VigilConfig {
         if (!http.tlsWanted() && !insecure.allowPlainHttp() && !Http.isLoopbackLiteral(http.host())) {
@@ -196,6 +200,19 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
         }
     }
 
+    /**
+     * Log-source health: a source seen before that sends nothing for longer than its limit raises an alert
+     * (silent sources were part of the seed incident). 0 turns the check off for a source.
+     */
+    public record Sources(long defaultMaxSilenceMinutes, Map<String, Long> maxSilenceMinutes) {
+        static final Sources DEFAULTS = new Sources(15, Map.of());
+
+        public Sources {
+            if (defaultMaxSilenceMinutes < 0) throw new IllegalArgumentException("default_max_silence_minutes must be >= 0");
+            maxSilenceMinutes = maxSilenceMinutes == null ? Map.of() : Map.copyOf(maxSilenceMinutes);
+        }
+    }
+
     /** Reads and validates a YAML file; throws {@link ConfigException} listing every problem. */
     public static VigilConfig load(Path file) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
@@ -208,10 +225,11 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
 
     public VigilConfig withHttpPort(int port) {
         return new VigilConfig(new Http(http.host, port, http.maxBodyBytes, http.tls), journal, store, detection, syslog,
-                insecure, auth, privacy);
+                insecure, auth, privacy, incidents, reports, actions, sources);
     }
 
     public VigilConfig withSyslogPorts(Integer udp, Integer tcp, Integer tls) {
-        return new VigilConfig(http, journal, store, detection, syslog.withPorts(udp, tcp, tls), insecure, auth, privacy);
+        return new VigilConfig(http, journal, store, detection, syslog.withPorts(udp, tcp, tls), insecure, auth, privacy,
+                incidents, reports, actions, sources);
     }
 }

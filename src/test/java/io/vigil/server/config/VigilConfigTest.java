@@ -46,7 +46,7 @@ class VigilConfigTest {
                         "`http.prot`: unknown key; expected one of [host, port, max_body_bytes, tls]",
                         "`http.port`: expected a whole number, got text \"abc\"",
                         "`journal`: max_bytes must be at least twice segment_bytes",
-                        "`stor`: unknown key; expected one of [http, journal, store, detection, syslog, insecure, auth, privacy]"));
+                        "`stor`: unknown key; expected one of [http, journal, store, detection, syslog, insecure, auth, privacy, incidents, reports, actions, sources]"));
     }
 
     @Test
