@@ -117,7 +117,8 @@ public final class Vigil implements AutoCloseable {
         var parser = sourceHealth.observing(DefaultEventParser.standard(ParserConfig.DEFAULT, clock));
         this.alerts = new AlertRepository(meta, clock);
         this.disabledRules = new DisabledRules(meta, clock);
-        this.rules = new RuleCatalog(config.detection().ruleDirs().stream().map(Path::of).toList(), Map.of(),
+        this.rules = new RuleCatalog(config.detection().ruleDirs().stream().map(Path::of).toList(),
+                config.detection().builtinRules(), Map.of(),
                 disabledRules.all());
         log.info("detection: {} rules loaded from {} file(s), {} problem(s)", rules.rules().size(), rules.files(),
                 rules.problems().size());

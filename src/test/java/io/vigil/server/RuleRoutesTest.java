@@ -45,7 +45,7 @@ class RuleRoutesTest {
         Files.writeString(rules.resolve("svc.yml"), RULE);
         JsonNode config = JSON.readTree("""
                 {"http": {"port": 0}, "store": {"refresh_interval_ms": 100, "commit_interval_ms": 500},
-                 "detection": {"rule_dirs": ["%s"]}}""".formatted(rules.toString().replace("\\", "\\\\")));
+                 "detection": {"rule_dirs": ["%s"], "builtin_rules": false}}""".formatted(rules.toString().replace("\\", "\\\\")));
         vigil = Vigil.open(VigilConfig.parse(config), dir.resolve("data"));
         vigil.bootstrapAdmin("rule-routes-passphrase");
         vigil.accounts().createUser("viewer", "viewer passphrase", Role.VIEWER);

@@ -162,8 +162,12 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
         }
     }
 
-    public record Detection(List<String> ruleDirs) {
-        static final Detection DEFAULTS = new Detection(List.of());
+    /**
+     * @param ruleDirs     Sigma rule directories (e.g. a SigmaHQ checkout), loaded beside Vigil's own pack
+     * @param builtinRules load Vigil's own pack from the JAR (ransomware, brute force, ...)
+     */
+    public record Detection(List<String> ruleDirs, boolean builtinRules) {
+        static final Detection DEFAULTS = new Detection(List.of(), true);
 
         public Detection {
             ruleDirs = ruleDirs == null ? List.of() : List.copyOf(ruleDirs);

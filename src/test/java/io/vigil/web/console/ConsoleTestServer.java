@@ -40,7 +40,7 @@ final class ConsoleTestServer implements AutoCloseable {
         Path rules = TestRules.write(dir.resolve("rules"));
         JsonNode config = JSON.readTree("""
                 {"http": {"port": 0}, "store": {"refresh_interval_ms": 200, "commit_interval_ms": 1000},
-                 "detection": {"rule_dirs": ["%s"]}}""".formatted(rules.toString().replace("\\", "\\\\")));
+                 "detection": {"rule_dirs": ["%s"], "builtin_rules": false}}""".formatted(rules.toString().replace("\\", "\\\\")));
         vigil = Vigil.open(VigilConfig.parse(config), dir.resolve("data"));
         vigil.bootstrapAdmin(ADMIN_PASSWORD);
         vigil.accounts().createUser("analyst", ANALYST_PASSWORD, Role.ANALYST);
