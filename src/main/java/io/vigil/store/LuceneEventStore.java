@@ -61,6 +61,9 @@ public final class LuceneEventStore implements EventStore {
 
     private final Options options;
     private final StoreContext context;
+    /** Threads that build and add documents; the writer thread is one of them. */
+    private final ParallelIndexing indexing = new ParallelIndexing(
+            Integer.getInteger("vigil.index.threads", Math.min(4, Runtime.getRuntime().availableProcessors())));
     private final LuceneQueries queries;
     private final ConcurrentSkipListMap<Long, Partition> partitions = new ConcurrentSkipListMap<>();
     private final boolean stateFileFound;
@@ -100,8 +103,10 @@ public final class LuceneEventStore implements EventStore {
         if (position <= lastAddedPosition) {
             throw new IllegalArgumentException("journal positions must increase: got " + position + " after " + lastAddedPosition);
         }
-        for (StoredEvent stored : events) {
-            long day = Math.floorDiv(stored.event().timestamp(), DAY_MILLIS);
+        Partition[] targets = new Partition[events.size()];
+        java.util.Set<Partition> touched = new java.util.HashSet<>();
+        for (int i = 0; i < targets.length; i++) {
+            long day = Math.floorDiv(events.get(i).event().timestamp(), DAY_MILLIS);
             if (day < state.retentionFloorDay()) {
                 droppedByRetention.incrementAndGet();
                 continue;
@@ -111,8 +116,12 @@ public final class LuceneEventStore implements EventStore {
                 skippedAsCommitted.incrementAndGet();
                 continue;
             }
-            partition.add(EventDocuments.toDocument(stored), position, context);
+            partition.open(context);
+            targets[i] = partition;
+            touched.add(partition);
         }
+        indexing.index(events, targets);
+        for (Partition p : touched) p.markAdded(position);
         lastAddedPosition = Math.max(lastAddedPosition, position);
     }
 
@@ -254,6 +263,7 @@ public final class LuceneEventStore implements EventStore {
     /** Commits, then closes every partition. */
     @Override
     public void close() throws IOException {
+        indexing.close();
         if (closed) return;
         commit();
         abandon();

@@ -103,8 +103,23 @@ final class Partition {
     }
 
     void add(Document doc, long position, StoreContext context) throws IOException {
+        open(context);
+        addDocument(doc);
+        markAdded(position);
+    }
+
+    /** Opens the writer if needed; call before {@link #addDocument} from the writer thread. */
+    void open(StoreContext context) throws IOException {
         ensureOpen(context.analyzer(), context.ramBufferMb());
+    }
+
+    /** Adds one document; safe from several indexing threads at once (IndexWriter is thread-safe). */
+    void addDocument(Document doc) throws IOException {
         writer.addDocument(doc);
+    }
+
+    /** Records that the events of the record at {@code position} were added; writer thread only. */
+    void markAdded(long position) {
         maxAddedPosition = Math.max(maxAddedPosition, position);
         dirty = true;
         unrefreshed = true;
