@@ -53,6 +53,25 @@ public final class Pipeline implements AutoCloseable {
     private volatile long committedNext;
     private final java.util.concurrent.ConcurrentLinkedQueue<FlushRequest> flushes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Runs {@code task} on the pipeline thread between two records, so it never races with adding events to the
+     * store (retention dropping a partition the pipeline is writing to, for one).
+     */
+    public java.util.concurrent.CompletableFuture<Void> execute(Runnable task) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** A caller waiting until everything journaled before {@code upTo} is searchable (and, if asked, committed). */
     private record FlushRequest(long upTo, boolean commit, java.util.concurrent.CompletableFuture<Void> done) {}
 
@@ -97,6 +116,7 @@ public final class Pipeline implements AutoCloseable {
                     dirty = false;
                 }
                 if (!flushes.isEmpty()) serveFlushes();
+                for (Runnable task; (task = tasks.poll()) != null; ) task.run();
                 if (record == null) LockSupport.parkNanos(2_000_000);
             }
             store.refresh();

@@ -307,13 +307,15 @@ public final class Vigil implements AutoCloseable {
         VigilConfig.Retention r = config.store().retention();
         if (r.maxAgeDays() == 0 && r.maxBytes() == 0) return;
         housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                Duration age = r.maxAgeDays() == 0 ? Duration.ofDays(365_000) : Duration.ofDays(r.maxAgeDays());
-                int dropped = store.applyRetention(age, r.maxBytes() == 0 ? Long.MAX_VALUE : r.maxBytes());
-                if (dropped > 0) log.info("retention dropped {} day partition(s)", dropped);
-            } catch (IOException | RuntimeException e) {
-                log.error("retention failed: {}", e.toString());
-            }
+            Duration age = r.maxAgeDays() == 0 ? Duration.ofDays(365_000) : Duration.ofDays(r.maxAgeDays());
+            pipeline.execute(() -> {
+                try {
+                    int dropped = store.applyRetention(age, r.maxBytes() == 0 ? Long.MAX_VALUE : r.maxBytes());
+                    if (dropped > 0) log.info("retention dropped {} day partition(s)", dropped);
+                } catch (IOException e) {
+                    log.error("retention failed: {}", e.toString());
+                }
+            });
         }, 1, 60, TimeUnit.MINUTES);
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * http:      { host: 127.0.0.1, port: 9200, max_body_bytes: 104857600 }
  * journal:   { segment_bytes: 67108864, max_bytes: 4294967296 }
  * store:     { ram_buffer_mb: 256, refresh_interval_ms: 500, commit_interval_ms: 5000,
- *              retention: { max_age_days: 400, max_bytes: 0 } }
+ *              retention: { max_age_days: 0, max_bytes: 0 } }   (0 = keep forever; `vigil assess` flags it)
  * detection: { rule_dirs: [ /opt/sigma/rules ] }
  * syslog:    { host: 127.0.0.1, udp_port: 1514, tcp_port: 1514, tls_port: 6514, index: syslog,
  *              max_message_bytes: 65536, cert_file: ..., key_file: ... }   (a port left out = that listener off)
@@ -154,7 +154,7 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
 
     /** Whole days are dropped beyond either limit; 0 disables a limit. */
     public record Retention(long maxAgeDays, long maxBytes) {
-        static final Retention DEFAULTS = new Retention(400, 0);
+        static final Retention DEFAULTS = new Retention(0, 0);
 
         public Retention {
             if (maxAgeDays < 0) throw new IllegalArgumentException("max_age_days must be >= 0 (0 = keep forever)");
