@@ -35,23 +35,24 @@ export function actionsPanel(incident, path, change) {
         'Action ' + name.value.trim() + ' requested.');
     }}}, 'Request');
   return h('section', {class: 'panel', id: 'incident-actions'}, h('h2', {}, 'Containment actions'),
-    actions.length ? actionTable(actions, path, change) : h('p', {class: 'muted'}, 'No action has been requested.'),
+    actions.length ? actionList(actions, path, change) : h('p', {class: 'muted'}, 'No action has been requested.'),
     h('datalist', {id: 'incident-action-names'}, known.map(n => h('option', {value: n}))),
-    h('div', {class: 'inline-form'}, h('label', {class: 'grow'}, 'Action', name), h('label', {}, 'Host', host), request));
+    h('div', {class: 'inline-form'}, h('label', {class: 'grow'}, 'Action', name)),
+    h('div', {class: 'inline-form'}, h('label', {class: 'grow'}, 'Host', host), request));
 }
 
-function actionTable(actions, path, change) {
-  return h('table', {class: 'data-table action-table'},
-    h('thead', {}, h('tr', {}, ['Requested', 'Action', 'Host', 'By', 'State', 'Result', ''].map(t => h('th', {}, t)))),
-    h('tbody', {}, actions.map(a => h('tr', {'data-id': a.id, 'data-state': String(a.state)},
-      h('td', {class: 'mono nowrap'}, shortTime(a.requested_at)), h('td', {class: 'mono'}, String(a.action)),
-      h('td', {class: 'mono'}, a.host ? String(a.host) : '-'),
-      h('td', {}, String(a.requested_by || '-'), a.approved_by ? h('div', {class: 'muted small'}, 'approved by ' + String(a.approved_by)) : null),
-      h('td', {}, badge(String(a.state || '-').replace(/_/g, ' '), 'action-' + String(a.state || 'none'))),
-      h('td', {class: 'small'}, a.result ? String(a.result) : '-',
-        a.attempts ? h('div', {class: 'muted small'}, a.attempts + (a.attempts === 1 ? ' attempt' : ' attempts')
-          + (a.finished_at ? ', finished ' + formatTime(a.finished_at).slice(11, 19) : '')) : null),
-      h('td', {class: 'actions'}, a.state === 'pending_approval' ? approveButton(a, path, change) : null)))));
+/** One card per action (a table is too wide for the side column once host names are long). */
+function actionList(actions, path, change) {
+  return h('ul', {class: 'action-list'}, actions.map(a => h('li', {class: 'action-card', 'data-id': a.id, 'data-state': String(a.state)},
+    h('div', {class: 'action-head'}, h('span', {class: 'mono action-name'}, String(a.action)),
+      badge(String(a.state || '-').replace(/_/g, ' '), 'action-' + String(a.state || 'none')),
+      a.state === 'pending_approval' ? approveButton(a, path, change) : null),
+    h('div', {class: 'small'}, h('span', {class: 'muted'}, 'host '), h('span', {class: 'mono'}, a.host ? String(a.host) : '-')),
+    h('div', {class: 'muted small'}, 'requested by ' + String(a.requested_by || '-') + ' at ' + shortTime(a.requested_at)
+      + (a.approved_by ? ' · approved by ' + String(a.approved_by) : '')),
+    a.result || a.attempts ? h('div', {class: 'small action-result'}, a.result ? String(a.result) : '',
+      a.attempts ? h('span', {class: 'muted'}, ' (' + a.attempts + (a.attempts === 1 ? ' attempt' : ' attempts')
+        + (a.finished_at ? ', finished ' + formatTime(a.finished_at).slice(11, 19) : '') + ')') : null) : null)));
 }
 
 function approveButton(action, path, change) {

@@ -29,14 +29,16 @@ export function mountDetail(container, id, signal) {
   async function change(url, body, done) {
     try {
       await post(url, body, {signal});
-      replace(message, notice('info', done));
+      replace(message, notice('ok', done));
       await load();
       return true;
     } catch (e) {
       if (e.name === 'AbortError') return false;
       const allowed = Array.isArray(e.body.allowed) ? e.body.allowed : null;
-      replace(message, notice('error', 'The change was not saved', e.message
-        + (allowed ? ' Allowed now: ' + (allowed.length ? allowed.map(label).join(', ') : 'none (final status)') + '.' : '')));
+      replace(message, allowed
+        ? notice('error', 'The move was refused: ' + e.message, 'Someone may have moved this incident meanwhile; the page now '
+          + 'shows its current status. Moves allowed now: ' + (allowed.length ? allowed.map(label).join(', ') : 'none (final status)') + '.')
+        : notice('error', 'The change was not saved', e.message));
       await load();
       return false;
     }

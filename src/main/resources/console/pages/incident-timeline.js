@@ -58,7 +58,7 @@ export function alertsPanel(incident) {
       h('tbody', {}, alerts.map(a => h('tr', {'data-id': a.id},
         h('td', {class: 'mono nowrap'}, shortTime(a.time)), h('td', {}, badge(String(a.level || '-'))),
         h('td', {}, h('a', {class: 'incident-alert-link', href: alertHref(a.id)}, String(a.rule_title || a.rule_id || a.id))),
-        h('td', {class: 'mono'}, a.host ? String(a.host) : '-'), h('td', {class: 'mono'}, a.user ? String(a.user) : '-')))))
+        h('td', {class: 'mono name-cell'}, a.host ? String(a.host) : '-'), h('td', {class: 'mono name-cell'}, a.user ? String(a.user) : '-')))))
       : h('p', {class: 'muted'}, 'No alerts.'));
 }
 

@@ -65,8 +65,8 @@ function row(i) {
     h('td', {class: 'incident-title-cell'}, h('a', {href: '#/incidents/' + encodeURIComponent(i.id), class: 'incident-link'},
       String(i.title || i.id)), h('div', {class: 'muted small mono'}, String(i.id))),
     h('td', {}, badge(String(i.severity || '-'))), h('td', {}, statusBadge(i.status)),
-    h('td', {class: 'mono'}, list2(i.hosts)), h('td', {class: 'mono'}, list2(i.users)),
-    h('td', {}, i.assignee ? String(i.assignee) : h('span', {class: 'muted'}, 'unassigned')),
+    h('td', {class: 'mono name-cell'}, list2(i.hosts)), h('td', {class: 'mono name-cell'}, list2(i.users)),
+    h('td', {class: 'nowrap'}, i.assignee ? String(i.assignee) : h('span', {class: 'muted'}, 'unassigned')),
     h('td', {class: 'mono nowrap'}, shortTime(i.updated_at)));
 }
 

@@ -229,6 +229,9 @@ class ConsolePagesBrowserTest {
         assertThat((String) stix.get("type")).startsWith("application/stix+json");
         assertThat(JSON.readTree((String) stix.get("text")).get("type").asText()).isEqualTo("bundle");
         assertThat((String) fx.fetchInPage(browser.find("#report-pdf").getAttribute("href")).get("text")).startsWith("%PDF");
+        browser.find("#incident-alerts tr[data-id='" + alertId + "'] a").click();
+        browser.waitVisible("#alert-only");
+        assertThat(browser.findAll("#alert-list tbody tr")).hasSize(1).allSatisfy(r -> assertThat(r.getAttribute("data-id")).isEqualTo(alertId));
         fx.assertNothingRan();
     }
 
@@ -244,8 +247,8 @@ class ConsolePagesBrowserTest {
         }
         new Select(browser.find("#incident-status")).selectByValue("triaged");   // what this stale page still offers
         browser.find("#incident-move").click();
-        browser.waitText("#incident-message", "Allowed now: eradicated.");
-        assertThat(browser.find("#incident-message").getText()).contains("The change was not saved").contains("contained");
+        browser.waitText("#incident-message", "Moves allowed now: eradicated.");
+        assertThat(browser.find("#incident-message").getText()).contains("The move was refused", "contained cannot move to triaged");
         browser.wait.until(d -> browser.find("#incident-status-badge").getText().equals("contained"));
         assertThat(options("#incident-status")).containsExactly("eradicated");
         assertThat(browser.find("#incident-times [data-key='ttc']").getText()).matches("\\d+ (s|min).*");
@@ -265,16 +268,16 @@ class ConsolePagesBrowserTest {
         browser.find("#incident-action-name").clear();
         browser.find("#incident-action-name").sendKeys(ConsoleTestServer.ISOLATE_ACTION);
         browser.find("#incident-action-request").click();
-        browser.waitVisible("#incident-actions tr[data-state='pending_approval']");
-        WebElement approve = browser.find("#incident-actions tr[data-state='pending_approval'] .action-approve");
+        browser.waitVisible("#incident-actions .action-card[data-state='pending_approval']");
+        WebElement approve = browser.find("#incident-actions .action-card[data-state='pending_approval'] .action-approve");
         assertThat(approve.isEnabled()).as("the requester may not approve their own action").isFalse();
-        String actionId = browser.find("#incident-actions tr[data-state='pending_approval']").getAttribute("data-id");
+        String actionId = browser.find("#incident-actions .action-card[data-state='pending_approval']").getAttribute("data-id");
         assertThat(fx.server.admin.post("/api/incidents/" + id + "/actions/" + actionId + "/approve", "application/json", "{}").status())
                 .isEqualTo(202);
         browser.wait.until(d -> actionState(id, actionId).equals("succeeded"));
         browser.driver.navigate().refresh();
-        browser.waitVisible("#incident-actions tr[data-state='succeeded']");
-        assertThat(browser.find("#incident-actions tr[data-id='" + actionId + "']").getText()).contains("approved by admin", "1 attempt");
+        browser.waitVisible("#incident-actions .action-card[data-state='succeeded']");
+        assertThat(browser.find("#incident-actions .action-card[data-id='" + actionId + "']").getText()).contains("approved by admin", "1 attempt");
         assertThat(fx.server.edrRequests).hasSize(1);
         assertThat(browser.find("#incident-timeline").getText()).contains("action isolate-host (webhook) succeeded");
         browser.script("arguments[0].scrollIntoView()", browser.find("#incident-actions"));
