@@ -64,7 +64,7 @@ export function formatTime(value) {
   return d.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** A panel saying a part of Vigil is not there yet (404 from its API), or another failure. */
+/** A panel: 'info', 'ok' (a change was saved) or 'error'; also says a part of Vigil is not there (404). */
 export function notice(kind, title, detail) {
   return h('div', {class: ['notice', 'notice-' + kind], role: kind === 'error' ? 'alert' : 'status'},
     h('strong', {}, title), detail ? h('p', {}, detail) : null);

@@ -1,5 +1,6 @@
 // Alerts: filter by level, rule, host and status; acknowledge or close (analyst+); jump to the events that
-// raised an alert in Discover (by _id, around the alert's time).
+// raised an alert in Discover (by _id, around the alert's time). #/alerts?id=X shows that one alert (the
+// incident page links here).
 import {h, replace, badge, formatTime, unavailable, notice} from '../dom.js';
 import {get, post, hasRole} from '../api.js';
 import {idsQuery} from '../query-text.js';
@@ -24,7 +25,10 @@ export function mount(container, route) {
     h('label', {}, 'Host', host), h('button', {class: 'button button-primary', type: 'submit'}, 'Apply'));
   replace(container, h('header', {class: 'page-header'}, h('h1', {}, 'Alerts')), form, message, list);
 
+  const only = route.params.get('id');
+
   async function load() {
+    if (only) return loadOne();
     const params = new URLSearchParams();
     for (const [key, input] of [['level', level], ['rule', rule], ['host', host], ['status', status]]) {
       if (input.value.trim()) params.set(key, input.value.trim());
@@ -34,6 +38,16 @@ export function mount(container, route) {
       render(data.alerts || []);
     } catch (e) {
       if (e.name !== 'AbortError') replace(list, unavailable('Alerts', e));
+    }
+  }
+
+  async function loadOne() {
+    try {
+      const alert = await get('/api/alerts/' + encodeURIComponent(only), {signal: controller.signal});
+      render([alert]);
+      list.prepend(h('p', {class: 'small', id: 'alert-only'}, 'Showing one alert. ', h('a', {href: '#/alerts'}, 'Show all alerts')));
+    } catch (e) {
+      if (e.name !== 'AbortError') replace(list, unavailable('This alert', e));
     }
   }
 

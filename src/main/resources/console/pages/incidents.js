@@ -1,93 +1,78 @@
-// Incidents: the list, and one incident's detail (#/incidents/ID) with its timeline, linked alerts and
-// events, status changes, comments and a Markdown report export.
-import {h, replace, badge, formatTime, unavailable, notice, download} from '../dom.js';
-import {get, post, hasRole} from '../api.js';
-import {idsQuery} from '../query-text.js';
+// Incidents: the list (filtered by status, severity and host; the filters live in the URL), and one
+// incident's page (#/incidents/ID, in incident-detail.js). Vigil opens incidents itself by grouping alerts
+// of the same host or account, so there is no "new incident" button here.
+import {h, replace, badge, unavailable} from '../dom.js';
+import {get} from '../api.js';
+import {replaceRouteParams} from '../route.js';
+import {mountDetail} from './incident-detail.js';
+import {STATUSES, label, statusBadge, shortTime} from './incident-format.js';
 
-const STATUSES = ['open', 'investigating', 'contained', 'resolved', 'closed'];
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'];
 
 export function mount(container, route) {
   const controller = new AbortController();
-  if (route.rest[0]) detail(container, route.rest[0], controller.signal);
-  else list(container, controller.signal);
+  if (route.rest[0]) mountDetail(container, route.rest[0], controller.signal);
+  else list(container, route.params, controller.signal);
   return () => controller.abort();
 }
 
-async function list(container, signal) {
+function list(container, params, signal) {
+  const status = h('select', {id: 'incident-filter-status'}, h('option', {value: ''}, 'any'),
+    STATUSES.map(s => h('option', {value: s}, label(s))));
+  const severity = h('select', {id: 'incident-filter-severity'}, h('option', {value: ''}, 'any'),
+    SEVERITIES.map(s => h('option', {value: s}, s)));
+  const host = h('input', {id: 'incident-filter-host', placeholder: 'exact host name'});
+  const filters = [['status', status], ['severity', severity], ['host', host]];
+  for (const [key, input] of filters) input.value = params.get(key) || '';
   const body = h('div', {id: 'incident-list'}, h('p', {class: 'muted'}, 'Loading incidents…'));
-  replace(container, h('header', {class: 'page-header'}, h('h1', {}, 'Incidents')), body);
-  try {
-    const data = await get('/api/incidents', {signal});
-    const incidents = data.incidents || [];
-    replace(body, incidents.length ? h('table', {class: 'data-table'},
-      h('thead', {}, h('tr', {}, ['Opened', 'Title', 'Severity', 'Status', 'Alerts', 'Assignee'].map(t => h('th', {}, t)))),
-      h('tbody', {}, incidents.map(i => h('tr', {'data-id': i.id},
-        h('td', {class: 'mono'}, formatTime(i.created_at)),
-        h('td', {}, h('a', {href: '#/incidents/' + encodeURIComponent(i.id)}, String(i.title || i.id))),
-        h('td', {}, badge(String(i.severity || '-'))), h('td', {}, badge(String(i.status || '-'))),
-        h('td', {class: 'num'}, String((i.alert_ids || []).length)), h('td', {}, String(i.assignee || '-'))))))
-      : h('div', {class: 'empty-state'}, h('strong', {}, 'No incidents')));
-  } catch (e) {
-    if (e.name !== 'AbortError') replace(body, unavailable('Incidents', e));
-  }
-}
+  const form = h('form', {class: 'toolbar', on: {submit: e => { e.preventDefault(); load(); }}},
+    h('label', {}, 'Status', status), h('label', {}, 'Severity', severity), h('label', {}, 'Host', host),
+    h('button', {class: 'button button-primary', type: 'submit', id: 'incident-filter-apply'}, 'Apply'));
+  replace(container, h('header', {class: 'page-header'}, h('h1', {}, 'Incidents'),
+    h('span', {class: 'muted small'}, 'Opened automatically from alerts of the same host or account')), form, body);
 
-async function detail(container, id, signal) {
-  const path = '/api/incidents/' + encodeURIComponent(id);
-  replace(container, h('p', {class: 'muted'}, 'Loading incident…'));
-  let incident;
-  try {
-    incident = await get(path, {signal});
-  } catch (e) {
-    if (e.name !== 'AbortError') replace(container, h('a', {href: '#/incidents'}, '‹ Incidents'), unavailable('This incident', e));
-    return;
-  }
-  const message = h('div', {});
-  const status = h('select', {id: 'incident-status', disabled: !hasRole('analyst')},
-    STATUSES.map(s => h('option', {value: s}, s)));
-  status.value = incident.status || 'open';
-  status.addEventListener('change', () => act(path + '/status', {status: status.value}));
-  const comment = h('textarea', {id: 'incident-comment', rows: '3', placeholder: 'Add a comment'});
-  const events = incident.event_ids || [];
-  replace(container,
-    h('a', {href: '#/incidents'}, '‹ Incidents'),
-    h('header', {class: 'page-header'}, h('h1', {}, String(incident.title || id)),
-      h('div', {class: 'toolbar'}, h('label', {}, 'Status', status),
-        h('button', {type: 'button', id: 'incident-report', class: 'button', on: {click: () =>
-          download('incident-' + id + '.md', 'text/markdown', report(incident))}}, 'Export report'))),
-    message,
-    h('div', {class: 'split'},
-      h('section', {class: 'panel'}, h('h2', {}, 'Timeline'), h('ul', {class: 'timeline'},
-        (incident.timeline || []).map(t => h('li', {}, h('time', {}, formatTime(t.time)),
-          h('span', {}, String(t.text || t.type || '')), t.user ? h('span', {class: 'muted'}, ' — ' + String(t.user)) : null)))),
-      h('section', {class: 'panel'}, h('h2', {}, 'Linked alerts'), h('ul', {}, (incident.alerts || []).map(a =>
-        h('li', {}, badge(String(a.level || '-')), ' ', String(a.rule_title || a.id), ' ', h('span', {class: 'muted mono'},
-          String(a.host || ''))))),
-        h('h2', {}, 'Linked events'), events.length ? h('a', {class: 'button button-small', href: '#/discover?' +
-          new URLSearchParams({q: idsQuery(events), from: 'now-90d', to: 'now'})}, 'Open ' + events.length + ' events in Discover')
-          : h('p', {class: 'muted'}, 'No events linked.'))),
-    h('section', {class: 'panel'}, h('h2', {}, 'Comments'),
-      h('ul', {}, (incident.comments || []).map(c => h('li', {}, h('strong', {}, String(c.user || '')), ' ',
-        h('span', {class: 'muted mono'}, formatTime(c.time)), h('p', {}, String(c.text || ''))))),
-      hasRole('analyst') ? h('div', {class: 'comment-form'}, comment, h('div', {}, h('button', {type: 'button',
-        class: 'button button-primary', on: {click: () => act(path + '/comments', {text: comment.value})}}, 'Comment'))) : null));
-
-  async function act(url, body) {
+  async function load() {
+    const query = new URLSearchParams();
+    for (const [key, input] of filters) if (input.value.trim()) query.set(key, input.value.trim());
+    replaceRouteParams('incidents', query);
     try {
-      await post(url, body, {signal});
-      detail(container, id, signal);
+      const data = await get('/api/incidents' + (query.toString() ? '?' + query : ''), {signal});
+      render(data.incidents || [], query.toString() !== '');
     } catch (e) {
-      if (e.name !== 'AbortError') replace(message, notice('error', 'The change was not saved', e.message));
+      if (e.name !== 'AbortError') replace(body, unavailable('Incidents', e));
     }
   }
+
+  function render(incidents, filtered) {
+    if (!incidents.length) {
+      replace(body, h('div', {class: 'empty-state'}, h('strong', {}, filtered ? 'No incidents match' : 'No incidents yet'),
+        filtered ? null : 'Incidents open when detection rules raise alerts.'));
+      return;
+    }
+    replace(body, h('p', {class: 'muted small', id: 'incident-count'}, incidents.length + (incidents.length === 1 ? ' incident' : ' incidents')),
+      h('table', {class: 'data-table incident-table'},
+        h('thead', {}, h('tr', {}, ['Detected', 'Incident', 'Severity', 'Status', 'Hosts', 'Accounts', 'Assignee', 'Updated']
+          .map(t => h('th', {}, t)))),
+        h('tbody', {}, incidents.map(row))));
+  }
+
+  load();
 }
 
-function report(incident) {
-  const lines = ['# Incident ' + incident.id + ': ' + (incident.title || ''), '',
-    '- Status: ' + incident.status, '- Severity: ' + (incident.severity || '-'), '- Opened: ' + (incident.created_at || '-'), '',
-    '## Timeline', ...(incident.timeline || []).map(t => '- ' + t.time + ' ' + (t.text || t.type || '')), '',
-    '## Alerts', ...(incident.alerts || []).map(a => '- ' + (a.level || '') + ' ' + (a.rule_title || a.id) + ' on ' + (a.host || '-')), '',
-    '## Events', ...(incident.event_ids || []).map(e => '- ' + e), '',
-    '## Comments', ...(incident.comments || []).map(c => '- ' + c.time + ' ' + c.user + ': ' + c.text), ''];
-  return lines.join('\n');
+function row(i) {
+  return h('tr', {'data-id': i.id, 'data-status': String(i.status), 'data-severity': String(i.severity)},
+    h('td', {class: 'mono nowrap'}, shortTime(i.first_alert_at)),
+    h('td', {class: 'incident-title-cell'}, h('a', {href: '#/incidents/' + encodeURIComponent(i.id), class: 'incident-link'},
+      String(i.title || i.id)), h('div', {class: 'muted small mono'}, String(i.id))),
+    h('td', {}, badge(String(i.severity || '-'))), h('td', {}, statusBadge(i.status)),
+    h('td', {class: 'mono name-cell'}, list2(i.hosts)), h('td', {class: 'mono name-cell'}, list2(i.users)),
+    h('td', {class: 'nowrap'}, i.assignee ? String(i.assignee) : h('span', {class: 'muted'}, 'unassigned')),
+    h('td', {class: 'mono nowrap'}, shortTime(i.updated_at)));
+}
+
+/** At most two names and "+N more", so one incident with fifty hosts keeps its row short. */
+function list2(values) {
+  const all = (values || []).map(String);
+  if (!all.length) return h('span', {class: 'muted'}, '-');
+  return [all.slice(0, 2).join(', '), all.length > 2 ? h('span', {class: 'muted'}, ' +' + (all.length - 2) + ' more') : null];
 }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -71,6 +74,28 @@ final class ConsoleFixture implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("rule " + ruleId + " raised " + found + " alerts, expected " + expected);
+    }
+
+    /** Polls {@code /api/incidents?query} until {@code accept} holds for its list, then returns that list. */
+    JsonNode awaitIncidents(String query, Predicate<JsonNode> accept) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode incidents = null;
+        while (System.nanoTime() < deadline) {
+            incidents = server.admin.get("/api/incidents" + query).json().get("incidents");
+            if (accept.test(incidents)) return incidents;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("/api/incidents" + query + " never became what the test waits for: " + incidents);
+    }
+
+    /** GET {@code path} from inside the page, with the browser's session: status, headers and text. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetchInPage(String path) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done({status: r.status,
+                  type: r.headers.get('Content-Type'), csp: r.headers.get('Content-Security-Policy'),
+                  disposition: r.headers.get('Content-Disposition'), text: await r.text()}));""", path);
     }
 
     String url(String consolePath) {
