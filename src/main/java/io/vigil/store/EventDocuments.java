@@ -43,7 +43,8 @@ import org.apache.lucene.util.NumericUtils;
  * the field's own name, because Lucene requires one set of data structures per field. It is indexed as an
  * exact term under {@code _mismatch.<field>}, and {@code _type_mismatch} gets the field name; queries on the
  * field look there too. The stored event is never changed.
- * <p>Every field name present is an exact term of {@code _field_names} (how Exists is answered).
+ * <p>Exists is answered from the terms and points themselves ({@code LuceneQueries}), not from a list of field
+ * names per document: that list doubled the terms every event indexes.
  * Stored: {@code _id}, {@code _ts}, and, whichever is smaller and exact: the raw bytes {@code _original} plus
  * {@code _fields_delta} ({@link FieldsDelta}, when the raw is a JSON object), or {@code _fields} (the flat map
  * as JSON) plus {@code _original} unless the raw bytes are the event's {@code event.original} text.
@@ -90,12 +91,10 @@ final class EventDocuments {
         doc.add(new StoredField(TS_STORED, event.timestamp()));
         doc.add(new LongPoint(EcsFields.TIMESTAMP, event.timestamp()));
         doc.add(new NumericDocValuesField(EcsFields.TIMESTAMP, event.timestamp()));
-        doc.add(new StringField(FIELD_NAMES, EcsFields.TIMESTAMP, Field.Store.NO));
         for (Map.Entry<String, Object> entry : event.fields().entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
             if (name.equals(EcsFields.TIMESTAMP) || value == null || isReserved(name)) continue;
-            doc.add(new StringField(FIELD_NAMES, name, Field.Store.NO));
             EcsType type = EcsSchema.typeOf(name);
             boolean aggregatable = EcsSchema.isAggregatable(name);
             if (value instanceof List<?> list) {
