@@ -68,7 +68,7 @@ public final class RuleCatalog {
     /** Reads every rule again, compiles, and swaps in the new set. */
     public synchronized void reload() {
         LoadedRules fromDirs = new RuleLoader().load(directories);
-        loaded = builtin ? BuiltinRules.load().plus(fromDirs) : fromDirs;
+        loaded = builtin ? BuiltinRules.overriddenBy(BuiltinRules.load(), fromDirs) : fromDirs;
         RuleSet.Compiled result = RuleSet.compile(loaded, placeholders);
         List<RuleProblem> all = new ArrayList<>(loaded.problems());
         all.addAll(result.problems());

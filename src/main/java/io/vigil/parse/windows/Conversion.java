@@ -28,6 +28,23 @@ enum Conversion {
             out.put(target, value.substring(cut + 1));
         }
     },
+    /** Everything before the last path separator ({@code C:\x\a.txt} → {@code C:\x}); nothing for a bare name. */
+    DIRNAME {
+        @Override
+        void apply(String value, String target, Map<String, Object> out) {
+            int cut = Math.max(value.lastIndexOf('\\'), value.lastIndexOf('/'));
+            if (cut > 0) out.put(target, value.substring(0, cut));
+        }
+    },
+    /** The lower-cased extension of the last path component, without the dot ({@code a.TXT} → {@code txt}). */
+    EXTENSION {
+        @Override
+        void apply(String value, String target, Map<String, Object> out) {
+            String name = value.substring(Math.max(value.lastIndexOf('\\'), value.lastIndexOf('/')) + 1);
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && dot < name.length() - 1) out.put(target, name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        }
+    },
     /** Sysmon's {@code SHA1=..,MD5=..,SHA256=..,IMPHASH=..} into {@code <target>.sha1} etc. */
     HASHES {
         @Override

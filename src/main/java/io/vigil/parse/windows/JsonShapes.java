@@ -100,7 +100,7 @@ final class JsonShapes {
     private WindowsRecord flatStyle(Map<String, Object> f) {
         Map<String, Object> eventData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
-            if (!FLAT_METADATA.contains(e.getKey())) eventData.put(e.getKey(), asText(e.getValue()));
+            if (!FLAT_METADATA.contains(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
         }
         if (f.get("EventData") instanceof String packed) eventData.putAll(embedded.read(packed));
         String channel = Channels.canonical(text(f, "Channel"));

@@ -1,7 +1,9 @@
 package io.vigil.parse.windows;
 
 import static io.vigil.parse.windows.Conversion.BASENAME;
+import static io.vigil.parse.windows.Conversion.DIRNAME;
 import static io.vigil.parse.windows.Conversion.DOMAIN_USER;
+import static io.vigil.parse.windows.Conversion.EXTENSION;
 import static io.vigil.parse.windows.Conversion.HASHES;
 import static io.vigil.parse.windows.Conversion.IP;
 import static io.vigil.parse.windows.Conversion.NUMBER;
@@ -15,7 +17,8 @@ final class SysmonTable {
 
     private static EventRule file(String type) {
         return EventRule.of("file", type).sysmonProcess()
-                .map("TargetFilename", "file.path").map("TargetFilename", "file.name", BASENAME);
+                .map("TargetFilename", "file.path").map("TargetFilename", "file.name", BASENAME)
+                .map("TargetFilename", "file.directory", DIRNAME).map("TargetFilename", "file.extension", EXTENSION);
     }
 
     private static EventRule registry(String type) {

@@ -19,7 +19,20 @@ public final class WindowsJsonNormalizer implements JsonNormalizer {
     @Override
     public Map<String, Object> normalize(Map<String, Object> flat) {
         WindowsRecord record = shapes.read(flat);
-        return record == null ? null : normalizer.normalize(record);
+        if (record == null) return null;
+        Map<String, Object> out = normalizer.normalize(record);
+        carryShipperMarks(flat, out);
+        return out;
+    }
+
+    /**
+     * {@code tags} and {@code labels.*} are set by the shipper (Winlogbeat's {@code tags}/{@code fields}, or a
+     * generator marking synthetic events), not by Windows: they describe the record and are kept as they came.
+     */
+    private static void carryShipperMarks(Map<String, Object> flat, Map<String, Object> out) {
+        flat.forEach((key, value) -> {
+            if (key.equals("tags") || key.startsWith("labels.")) out.putIfAbsent(key, value);
+        });
     }
 
     /** The shape-independent record of a flattened document, or null when it is not a Windows event. */

@@ -2,6 +2,7 @@ package io.vigil.server.cli;
 
 import io.vigil.event.RawBatch;
 import io.vigil.generate.EventGenerator;
+import io.vigil.generate.KillChain;
 import io.vigil.generate.Templates;
 import io.vigil.ingest.IngestGateway;
 import io.vigil.server.Vigil;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs Vigil like 'serve', on a demo data directory filled with a day of realistic events",
                 "from a fictional postal company, then keeps a live stream going.",
+                "About 20 seconds after the history is in, a ransomware attack is replayed in real time (phishing,",
+                "RDP brute force, LSASS dump, PsExec to two servers, shadow-copy deletion, encryption burst with",
+                "ransom notes): its events are generated and labelled synthetic; watch the alerts and one incident.",
                 "Takes the same options as 'serve' (--data defaults to ./vigil-data/demo)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final int BATCH = 1000;
@@ -37,6 +41,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261129", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--attack-delay", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Seconds after start before the ransomware kill chain begins (default: ${DEFAULT-VALUE}; -1 = no attack).")
+    int attackDelay;
+
+    @Option(names = "--attack-gap", paramLabel = "SECONDS", defaultValue = "4",
+            description = "Seconds between the attack's phases (default: ${DEFAULT-VALUE}).")
+    int attackGap;
+
     @Override
     public Integer call() throws Exception {
         Path data = options.data != null ? options.data : Path.of("vigil-data", "demo");
@@ -47,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         int sent = send(vigil.gateway(), new EventGenerator(templates, seed, now - 86_400_000L, now, history));
         System.out.println("Demo: ingested " + sent + " events of the last 24 hours" + (rate > 0 ? "; live stream at " + rate + " events/s" : ""));
         if (rate > 0) startLiveStream(vigil.gateway(), templates);
+        if (attackDelay >= 0) startKillChain(vigil.gateway());
         ServeCommand.awaitShutdown(vigil);
         return 0;
     }
@@ -72,6 +85,30 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return sent;
+    }
+
+    private void startKillChain(IngestGateway gateway) {
+        long start = System.currentTimeMillis() + attackDelay * 1000L;
+        List<KillChain.Step> steps = KillChain.plan(start, Math.max(0, attackGap) * 1000L);
+        System.out.println("Demo: a ransomware attack on " + KillChain.ENTRY + " and " + String.join(", ", KillChain.TARGETS)
+                + " starts at " + java.time.Instant.ofEpochMilli(start) + " (events labelled synthetic)");
+        Thread.ofVirtual().name("vigil-demo-attack").start(() -> {
+            try {
+                KillChainReplay.run(gateway, steps, (step, at) -> {
+                    if (!step.phase().equals("encryption") || step == firstOf(steps, "encryption")) {
+                        System.out.println("Demo attack: " + step.phase() + " (" + step.events().size() + " events)");
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException shuttingDown) {
+                // the gateway refuses batches once shutdown starts
+            }
+        });
+    }
+
+    private static KillChain.Step firstOf(List<KillChain.Step> steps, String phase) {
+        return steps.stream().filter(s -> s.phase().equals(phase)).findFirst().orElseThrow();
     }
 
     private void startLiveStream(IngestGateway gateway, Templates templates) {
