@@ -7,6 +7,6 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 # shellcheck disable=SC2086
-exec "$JAVA_HOME/bin/java" -Xmx2g -Dvigil.index.threads=1 $VIGIL_JVM_FLAGS \
+exec "$JAVA_HOME/bin/java" -Xmx2g -Dvigil.index.threads=1 -DrefreshEvery=${REFRESH_EVERY:-0} $VIGIL_JVM_FLAGS \
   -cp "target/test-classes:target/classes:$(cat target/bench.cp)" io.vigil.bench.IngestCpuBench \
   "${1:-/tmp/vigil-perf/corpus-300000/events.ndjson}" "${2:-50000}"

@@ -106,7 +106,8 @@ public final class Pipeline implements AutoCloseable {
                     break;
                 }
                 long now = System.nanoTime();
-                if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())) {
+                if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())
+                        && store.recentlySearched()) {
                     store.refresh();
                     lastRefresh = now;
                 }

@@ -32,6 +32,14 @@ public interface EventStore extends Closeable {
     /** Makes everything added so far visible to searches (not necessarily durable). */
     void refresh() throws IOException;
 
+    /**
+     * False when nobody has searched for a while; the pipeline then skips periodic refreshes, and the store
+     * refreshes itself before the next search. Stores that refresh cheaply may always answer true.
+     */
+    default boolean recentlySearched() {
+        return true;
+    }
+
     /** Makes everything added so far durable, with the positions it covers. */
     void commit() throws IOException;
 

@@ -123,6 +123,7 @@ public final class LuceneEventStore implements EventStore {
         indexing.index(events, targets);
         for (Partition p : touched) p.markAdded(position);
         lastAddedPosition = Math.max(lastAddedPosition, position);
+        controlMemory();
     }
 
     private Partition partitionForWrite(long day) throws IOException {
@@ -132,6 +133,51 @@ public final class LuceneEventStore implements EventStore {
             partitions.put(day, p);
         }
         return p;
+    }
+
+    /**
+     * Nobody has searched for {@link #SEARCH_IDLE_NANOS}: the pipeline stops refreshing every interval (each
+     * refresh writes small segments for every active day, a large share of indexing cost under load), and the
+     * first search after the pause refreshes before it runs, so it still sees every event processed so far.
+     */
+    private static final long SEARCH_IDLE_NANOS = 30_000_000_000L;
+    private volatile long lastSearchNanos = System.nanoTime();
+
+    private void refreshIfSearchIdle() throws IOException {
+        long now = System.nanoTime();
+        boolean idle = now - lastSearchNanos > SEARCH_IDLE_NANOS;
+        lastSearchNanos = now;
+        if (idle) refresh();
+    }
+
+    /**
+     * Each day's writer has its own buffer; events spread over many days (a backlog, a replayed archive) would
+     * let them together outgrow the heap and drown the JVM in garbage collection. One budget for all writers —
+     * the configured buffer, at most a quarter of the heap — is kept by flushing the largest buffers first.
+     */
+    private void controlMemory() throws IOException {
+        if (++addsSinceMemoryCheck < 4) return;
+        addsSinceMemoryCheck = 0;
+        long memoryBudget = Math.min((long) (options.ramBufferMb() * 1024 * 1024), Runtime.getRuntime().maxMemory() / 4);
+        long total = 0;
+        for (Partition p : partitions.values()) total += p.ramBytesUsed();
+        while (total > memoryBudget) {
+            Partition largest = null;
+            for (Partition p : partitions.values()) {
+                if (largest == null || p.ramBytesUsed() > largest.ramBytesUsed()) largest = p;
+            }
+            long before = largest.ramBytesUsed();
+            if (before == 0) return;
+            largest.flushBuffer();
+            total -= before - largest.ramBytesUsed();
+        }
+    }
+
+    private int addsSinceMemoryCheck;
+
+    @Override
+    public boolean recentlySearched() {
+        return System.nanoTime() - lastSearchNanos <= SEARCH_IDLE_NANOS;
     }
 
     @Override
@@ -168,6 +214,7 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public SearchResult search(SearchRequest request) throws IOException {
         ensureOpen();
+        refreshIfSearchIdle();
         long start = System.nanoTime();
         var query = queries.translate(request.query());
         List<PartitionSearch.Opened> opened = new ArrayList<>();
@@ -208,6 +255,7 @@ public final class LuceneEventStore implements EventStore {
     }
 
     private Optional<Document> findById(String id, Set<String> fields) throws IOException {
+        refreshIfSearchIdle();
         ensureOpen();
         for (Partition p : partitions.descendingMap().values()) {
             IndexSearcher searcher = acquireOrNull(p);

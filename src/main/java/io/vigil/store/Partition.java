@@ -47,7 +47,7 @@ final class Partition {
     private volatile long completePosition;
     private long maxAddedPosition;
     private boolean dirty;
-    private boolean unrefreshed;
+    private volatile boolean unrefreshed;
     private volatile boolean closed;
 
     private Partition(long day, Path path, Directory directory, long committed, long complete) {
@@ -125,6 +125,18 @@ final class Partition {
         unrefreshed = true;
     }
 
+    /** Heap the writer's unflushed documents take (0 when closed). */
+    long ramBytesUsed() {
+        IndexWriter w = writer;
+        return w == null ? 0 : w.ramBytesUsed();
+    }
+
+    /** Writes the buffered documents as a segment (not a commit) to give their heap back. */
+    void flushBuffer() throws IOException {
+        IndexWriter w = writer;
+        if (w != null) w.flush();
+    }
+
     boolean isDirty() {
         return dirty;
     }
@@ -144,8 +156,8 @@ final class Partition {
 
     void refresh() throws IOException {
         if (unrefreshed && searchers != null) {
+            unrefreshed = false; // before refreshing: an add racing with us sets it again and is not lost
             searchers.maybeRefreshBlocking();
-            unrefreshed = false;
         }
     }
 

@@ -29,6 +29,9 @@ import java.util.Set;
  * <pre>java -Dvigil.index.threads=1 ... io.vigil.bench.IngestCpuBench NDJSON [EVENTS]</pre>
  */
 public final class IngestCpuBench {
+    /** Refresh the store every N batches of 1000 (0 = never), as the pipeline does every refresh interval. */
+    private static final int REFRESH_EVERY = Integer.getInteger("refreshEvery", 0);
+
     public static void main(String[] args) throws Exception {
         Path input = Path.of(args[0]);
         int max = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
@@ -58,6 +61,7 @@ public final class IngestCpuBench {
                     detector.detect(plain);
                     long t3 = mx.getCurrentThreadCpuTime();
                     s.add(events, position++);
+                    if (REFRESH_EVERY > 0 && position % REFRESH_EVERY == 0) s.refresh();
                     long t4 = mx.getCurrentThreadCpuTime();
                     decode += t1 - t0; parse += t2 - t1; detect += t3 - t2; store += t4 - t3;
                 }
