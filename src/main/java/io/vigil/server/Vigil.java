@@ -241,6 +241,11 @@ public final class Vigil implements AutoCloseable {
         return this;
     }
 
+    /** Every HTTP route with the access it requires (after {@link #listen}). */
+    public RouteTable routes() {
+        return web.routes();
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
