@@ -27,25 +27,32 @@ final class ParallelIndexing implements AutoCloseable {
                 Thread.ofPlatform().name("vigil-indexer-", 0).daemon().factory());
     }
 
-    /** Adds {@code events[i]} to {@code targets[i]} (skipping nulls). */
+    /**
+     * Adds {@code events[i]} to {@code targets[i]} (skipping nulls). Work is split by partition, not by event:
+     * each day's writer is fed by one thread, so it keeps one in-memory segment instead of one per thread —
+     * fewer, larger segments to flush and merge when a backlog spans many days.
+     */
     void index(List<StoredEvent> events, Partition[] targets) throws IOException {
-        int shares = Math.min(threads, Math.max(1, events.size() / MIN_PER_THREAD));
-        if (shares == 1) {
-            addRange(events, targets, 0, events.size());
+        java.util.Map<Partition, List<Integer>> byPartition = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] != null) byPartition.computeIfAbsent(targets[i], p -> new ArrayList<>()).add(i);
+        }
+        int shares = Math.min(threads, Math.min(byPartition.size(), Math.max(1, events.size() / MIN_PER_THREAD)));
+        List<List<Integer>> work = balance(byPartition.values(), Math.max(1, shares));
+        if (work.size() == 1) {
+            addAll(events, targets, work.get(0));
             return;
         }
-        int per = (events.size() + shares - 1) / shares;
-        List<Future<?>> others = new ArrayList<>(shares - 1);
-        for (int s = 1; s < shares; s++) {
-            int from = s * per, to = Math.min(events.size(), from + per);
+        List<Future<?>> others = new ArrayList<>(work.size() - 1);
+        for (List<Integer> share : work.subList(1, work.size())) {
             others.add(pool.submit(() -> {
-                addRange(events, targets, from, to);
+                addAll(events, targets, share);
                 return null;
             }));
         }
         IOException failure = null;
         try {
-            addRange(events, targets, 0, Math.min(per, events.size()));
+            addAll(events, targets, work.get(0));
         } catch (IOException e) {
             failure = e;
         }
@@ -63,10 +70,23 @@ final class ParallelIndexing implements AutoCloseable {
         if (failure != null) throw failure;
     }
 
-    private static void addRange(List<StoredEvent> events, Partition[] targets, int from, int to) throws IOException {
-        for (int i = from; i < to; i++) {
-            if (targets[i] != null) targets[i].addDocument(EventDocuments.toDocument(events.get(i)));
+    /** Largest partitions first, each to the share with the least work so far. */
+    private static List<List<Integer>> balance(java.util.Collection<List<Integer>> groups, int shares) {
+        List<List<Integer>> sorted = new ArrayList<>(groups);
+        sorted.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        List<List<Integer>> out = new ArrayList<>();
+        for (int s = 0; s < shares; s++) out.add(new ArrayList<>());
+        for (List<Integer> group : sorted) {
+            List<Integer> least = out.get(0);
+            for (List<Integer> share : out) if (share.size() < least.size()) least = share;
+            least.addAll(group);
         }
+        out.removeIf(List::isEmpty);
+        return out;
+    }
+
+    private static void addAll(List<StoredEvent> events, Partition[] targets, List<Integer> indexes) throws IOException {
+        for (int i : indexes) targets[i].addDocument(EventDocuments.toDocument(events.get(i)));
     }
 
     @Override

@@ -141,7 +141,7 @@ public record VigilConfig(Http http, Journal journal, Store store, Detection det
     }
 
     public record Store(double ramBufferMb, long refreshIntervalMs, long commitIntervalMs, Retention retention) {
-        static final Store DEFAULTS = new Store(256, 500, 5000, Retention.DEFAULTS);
+        static final Store DEFAULTS = new Store(256, 500, 15000, Retention.DEFAULTS);
 
         public Store {
             if (ramBufferMb < 16 || ramBufferMb > 2048) throw new IllegalArgumentException("ram_buffer_mb must be 16..2048");
