@@ -143,6 +143,25 @@ public final class LuceneEventStore implements EventStore {
         }
     }
 
+    /**
+     * Drops everything added since the last commit, in every partition, after a failed add, refresh or commit
+     * (a full disk; a writer that Lucene closed after a tragic error). The caller then replays the journal from
+     * {@link #replayFrom()}; partitions skip what they committed. Writer thread only.
+     */
+    public void discardUncommitted() throws IOException {
+        ensureOpen();
+        IOException first = null;
+        for (Partition p : partitions.values()) {
+            try {
+                p.discardUncommitted();
+            } catch (IOException e) {
+                if (first == null) first = e; else first.addSuppressed(e);
+            }
+        }
+        lastAddedPosition = Long.MIN_VALUE;
+        if (first != null) throw first;
+    }
+
     /** The highest position known durable everywhere, or -1. */
     private long replayFloor() {
         if (stateFileFound || state.committedPosition() >= 0) return state.committedPosition();
