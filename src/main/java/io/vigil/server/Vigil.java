@@ -131,6 +131,7 @@ public final class Vigil implements AutoCloseable {
                 fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock));
+        store.openProblems().forEach(p -> log.error("store: {}", p));
         this.pipeline = new Pipeline(journal, parser, this.detection, store,
                 new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()),
                 store::discardUncommitted);
