@@ -127,12 +127,16 @@ public final class Pipeline implements AutoCloseable {
         long lastRefresh = System.nanoTime(), lastCommit = lastRefresh;
         boolean dirty = false;
         while (true) {
+            long durableEnd = journal.endPosition();
             JournalReader.Record record = reader.next();
             if (record != null) {
                 process(record);
                 dirty = true;
-            } else if (stopping) {
-                break;
+            } else {
+                // Caught up: everything below the end is processed, even across a gap that a quarantine left
+                // between the last record and the end (else flushes would wait for records that never come).
+                processedNext.accumulateAndGet(durableEnd, Math::max);
+                if (stopping) break;
             }
             long now = System.nanoTime();
             if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())) {
