@@ -17,7 +17,7 @@ password="soak-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 VIGIL_ADMIN_PASSWORD=$password "$JAVA_HOME/bin/java" -Xmx"${VIGIL_HEAP:-512m}" --enable-native-access=ALL-UNNAMED \
   --add-modules jdk.incubator.vector -jar "$root/target/vigil.jar" serve --data "$data" --http-port 0 > "$work/vigil.log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   port=$(grep -o 'Vigil listening on http://127.0.0.1:[0-9]*' "$work/vigil.log" | grep -o '[0-9]*$' || true)
   [ -n "$port" ] && break; sleep 0.5
