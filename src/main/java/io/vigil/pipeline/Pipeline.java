@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * acknowledged event is stored exactly once even after a crash.
  *
  * <p>A record that cannot be decoded as a batch (corrupt payload) is counted and skipped — the journal
- * checksums make this rare; it is never retried forever. A store failure stops the pipeline: nothing
- * further is committed and the error is reported by {@link #failure()}.
+ * checksums make this rare; it is never retried forever. A store failure (an {@code IOException} such as a
+ * full disk, or a writer Lucene closed after a tragic error) does not stop the pipeline: it discards what the
+ * store had not committed ({@link StoreRecovery}) and re-reads the journal from the last commit, with a
+ * backoff of {@value #MIN_BACKOFF_MS} ms doubling up to {@value #MAX_BACKOFF_MS} ms, until it succeeds. Meanwhile
+ * the journal keeps what is unprocessed, so once it is full ingest gets 429s; {@link #failure()} reports the error.
+ * Only an {@link Error} (out of memory) stops the thread.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -37,13 +41,24 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Drops what the store holds uncommitted, so that a replay from its last commit can start clean. */
+    @FunctionalInterface
+    public interface StoreRecovery {
+        void discardUncommitted() throws IOException;
+    }
+
+    static final long MIN_BACKOFF_MS = 100;
+    static final long MAX_BACKOFF_MS = 30_000;
+
     private final Journal journal;
     private final EventParser parser;
+    private final StoreRecovery storeRecovery;
+    private final AtomicLong restarts = new AtomicLong();
     private final EventConsumer detection;
     private final EventStore store;
     private final Options options;
     private final Thread thread;
-    private JournalReader reader;
+    private volatile JournalReader reader;
     private final AtomicLong processedPosition = new AtomicLong(-1);
     private final AtomicLong processedNext = new AtomicLong();
     private final AtomicLong eventsProcessed = new AtomicLong();
@@ -75,8 +90,15 @@ public final class Pipeline implements AutoCloseable {
     /** A caller waiting until everything journaled before {@code upTo} is searchable (and, if asked, committed). */
     private record FlushRequest(long upTo, boolean commit, java.util.concurrent.CompletableFuture<Void> done) {}
 
+    /** A pipeline whose store has no uncommitted state to discard (a retry re-adds, the store skips committed). */
     public Pipeline(Journal journal, EventParser parser, EventConsumer detection, EventStore store, Options options) {
+        this(journal, parser, detection, store, options, () -> {});
+    }
+
+    public Pipeline(Journal journal, EventParser parser, EventConsumer detection, EventStore store, Options options,
+                    StoreRecovery storeRecovery) {
         this.journal = journal;
+        this.storeRecovery = storeRecovery;
         this.parser = parser;
         this.detection = detection;
         this.store = store;
@@ -94,42 +116,105 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void run() {
-        try (JournalReader records = reader) {
-            long lastRefresh = System.nanoTime(), lastCommit = lastRefresh;
-            boolean dirty = false;
-            while (true) {
-                JournalReader.Record record = records.next();
-                if (record != null) {
-                    process(record);
-                    dirty = true;
-                } else if (stopping) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())
-                        && store.recentlySearched()) {
-                    store.refresh();
-                    lastRefresh = now;
-                }
-                if (now - lastCommit >= TimeUnit.MILLISECONDS.toNanos(options.commitIntervalMs())) {
-                    commit();
-                    lastCommit = now;
-                    dirty = false;
-                }
-                if (!flushes.isEmpty()) serveFlushes();
-                for (Runnable task; (task = tasks.poll()) != null; ) task.run();
-                if (record == null) LockSupport.parkNanos(2_000_000);
+        long backoffMs = MIN_BACKOFF_MS;
+        while (true) {
+            try {
+                runUntilStopped();
+                return;
+            } catch (Exception e) {
+                if (failure == null) backoffMs = MIN_BACKOFF_MS; // it had recovered since the last failure
+                failure = e;
+                restarts.incrementAndGet();
+                failPendingFlushes(e);
+                log.error("pipeline failed: {}; acknowledged events stay in the journal; discarding what was not committed"
+                        + " and retrying from the last commit in {} ms", e.toString(), backoffMs, e);
+                do {
+                    if (!sleepUnlessStopping(backoffMs)) return;
+                    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+                } while (!restartFromLastCommit());
+            } catch (Throwable fatal) {
+                failure = fatal;
+                failPendingFlushes(fatal);
+                log.error("pipeline stopped: {}; acknowledged events stay in the journal and are replayed at the next start",
+                        fatal.toString(), fatal);
+                return;
             }
-            store.refresh();
-            commit();
-            flushes.forEach(f -> f.done().complete(null));
-            flushes.clear();
-        } catch (Throwable t) {
-            failure = t;
-            flushes.forEach(f -> f.done().completeExceptionally(t));
-            flushes.clear();
-            log.error("pipeline stopped: {}; acknowledged events stay in the journal and are replayed at the next start", t.toString(), t);
         }
+    }
+
+    private void runUntilStopped() throws IOException {
+        long lastRefresh = System.nanoTime(), lastCommit = lastRefresh;
+        boolean dirty = false;
+        while (true) {
+            long durableEnd = journal.endPosition();
+            JournalReader.Record record = reader.next();
+            if (record != null) {
+                process(record);
+                dirty = true;
+            } else {
+                // Caught up: everything below the end is processed, even across a gap that a quarantine left
+                // between the last record and the end (else flushes would wait for records that never come).
+                processedNext.accumulateAndGet(durableEnd, Math::max);
+                if (stopping) break;
+            }
+            long now = System.nanoTime();
+            if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())
+                    && store.recentlySearched()) {
+                store.refresh();
+                lastRefresh = now;
+            }
+            if (now - lastCommit >= TimeUnit.MILLISECONDS.toNanos(options.commitIntervalMs())) {
+                commit();
+                lastCommit = now;
+                dirty = false;
+            }
+            if (!flushes.isEmpty()) serveFlushes();
+            for (Runnable task; (task = tasks.poll()) != null; ) task.run();
+            if (record == null) LockSupport.parkNanos(2_000_000);
+        }
+        store.refresh();
+        commit();
+        reader.close();
+        flushes.forEach(f -> f.done().complete(null));
+        flushes.clear();
+    }
+
+    /**
+     * After a store failure (disk full, a Lucene writer closed by a tragic exception): drop whatever the store
+     * holds uncommitted and read the journal again from the store's last commit. The store skips what it already
+     * committed, and alerts are saved idempotently, so the retry neither loses nor duplicates. False if it failed.
+     */
+    private boolean restartFromLastCommit() {
+        try {
+            reader.close();
+            storeRecovery.discardUncommitted();
+            long from = startPosition();
+            reader = journal.reader(from);
+            processedNext.set(from);
+            return true;
+        } catch (Exception e) {
+            failure = e;
+            log.error("pipeline could not restart from the last commit yet: {}", e.toString());
+            return false;
+        }
+    }
+
+    private void healthy() {
+        if (failure != null) {
+            log.info("pipeline recovered after {}", failure.toString());
+            failure = null;
+        }
+    }
+
+    private boolean sleepUnlessStopping(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!stopping && System.nanoTime() < deadline) LockSupport.parkNanos(10_000_000);
+        return !stopping;
+    }
+
+    private void failPendingFlushes(Throwable t) {
+        flushes.forEach(f -> f.done().completeExceptionally(t));
+        flushes.clear();
     }
 
     private long startPosition() throws IOException {
@@ -159,6 +244,7 @@ public final class Pipeline implements AutoCloseable {
         long next = processedNext.get();
         detection.flush(); // alerts must be durable before the events that raised them are committed
         store.commit();
+        healthy(); // only a successful commit proves the store works again
         if (next > committedNext) {
             committedNext = next;
             journal.release(next);
@@ -191,7 +277,8 @@ public final class Pipeline implements AutoCloseable {
     public java.util.concurrent.CompletableFuture<Void> flush(boolean commit) {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         if (failure != null) {
-            done.completeExceptionally(new IllegalStateException("pipeline stopped: " + failure));
+            done.completeExceptionally(new IllegalStateException("the pipeline is not storing events ("
+                    + failure + "); acknowledged events wait in the journal; retry later"));
             return done;
         }
         flushes.add(new FlushRequest(journal.endPosition(), commit, done));
@@ -222,8 +309,14 @@ public final class Pipeline implements AutoCloseable {
         return Math.max(0, journal.endPosition() - processedNext.get());
     }
 
+    /** The error the pipeline is retrying after, or null while it is healthy. */
     public Throwable failure() {
         return failure;
+    }
+
+    /** How many times the pipeline restarted from the last commit after a failure. */
+    public long restarts() {
+        return restarts.get();
     }
 
     /** Processes everything already journaled, then refreshes, commits and stops. */

@@ -132,8 +132,10 @@ public final class Vigil implements AutoCloseable {
                 fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock));
+        store.openProblems().forEach(p -> log.error("store: {}", p));
         this.pipeline = new Pipeline(journal, parser, this.detection, store,
-                new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()));
+                new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()),
+                store::discardUncommitted);
         this.gateway = new JournalGateway(journal);
         this.search = new SearchService(store, clock);
         String attackDir = config.reports().attackDataDir();
@@ -331,6 +333,10 @@ public final class Vigil implements AutoCloseable {
         Gauge.builder("vigil_pipeline_events", pipeline, Pipeline::eventsProcessed).description("events parsed and stored").register(metrics);
         Gauge.builder("vigil_pipeline_lag_bytes", pipeline, Pipeline::lagBytes).register(metrics);
         Gauge.builder("vigil_pipeline_bad_records", pipeline, Pipeline::badRecords).register(metrics);
+        Gauge.builder("vigil_pipeline_restarts", pipeline, Pipeline::restarts)
+                .description("restarts from the last commit after a store failure (e.g. disk full)").register(metrics);
+        Gauge.builder("vigil_pipeline_failing", pipeline, p -> p.failure() == null ? 0 : 1)
+                .description("1 while the pipeline is retrying after a failure").register(metrics);
         Gauge.builder("vigil_detection_events", detection, DetectionStage::eventsEvaluated).register(metrics);
         Gauge.builder("vigil_alerts_raised", detection, DetectionStage::alertsRaised).register(metrics);
         Gauge.builder("vigil_correlation_groups_evicted", detector, d -> d.correlationStats().evictedGroups())

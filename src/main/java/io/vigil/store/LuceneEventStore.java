@@ -66,7 +66,8 @@ public final class LuceneEventStore implements EventStore {
             Integer.getInteger("vigil.index.threads", Math.min(4, Runtime.getRuntime().availableProcessors())));
     private final LuceneQueries queries;
     private final ConcurrentSkipListMap<Long, Partition> partitions = new ConcurrentSkipListMap<>();
-    private final boolean stateFileFound;
+    private boolean stateFileFound;
+    private final List<String> openProblems = new ArrayList<>();
     private volatile StoreState state;
     /** Highest position added in this session; replay may legitimately start below the committed position. */
     private long lastAddedPosition = Long.MIN_VALUE;
@@ -83,18 +84,45 @@ public final class LuceneEventStore implements EventStore {
         this.state = state.orElse(StoreState.EMPTY);
     }
 
+    /**
+     * Opens the store, checking every partition ({@link PartitionCheck}). A damaged partition is moved to
+     * {@code quarantine/} beside {@code dir} and reported in {@link #openProblems()}; the committed position is
+     * then reset so that the pipeline replays the whole journal — partitions that are sound skip what they have
+     * committed, the quarantined day gets back whatever the journal still holds.
+     */
     public static LuceneEventStore open(Options options) throws IOException {
         Files.createDirectories(options.dir());
         LuceneEventStore store = new LuceneEventStore(options, StoreState.read(options.dir()));
         try (Stream<Path> children = Files.list(options.dir())) {
-            for (Path child : children.toList()) {
+            for (Path child : children.sorted().toList()) {
                 String name = child.getFileName().toString();
                 if (!Files.isDirectory(child) || !name.startsWith(Partition.PREFIX)) continue;
                 long day = LocalDate.parse(name.substring(Partition.PREFIX.length())).toEpochDay();
+                Optional<String> damage = PartitionCheck.damage(child);
+                if (damage.isPresent()) {
+                    store.quarantine(child, damage.get());
+                    continue;
+                }
                 store.partitions.put(day, Partition.open(options.dir(), day));
             }
         }
         return store;
+    }
+
+    private void quarantine(Path partition, String damage) throws IOException {
+        Path moved = PartitionCheck.quarantine(options.dir(), partition);
+        // Durably forget the committed position first, so that a crash before the replay ends still replays.
+        StoreState next = state.withCommittedPosition(-1);
+        next.write(options.dir());
+        state = next;
+        stateFileFound = true;
+        openProblems.add("store partition " + partition + " is damaged (" + damage + "); moved to " + moved
+                + "; the other partitions keep serving and its events are replayed from what the journal still holds");
+    }
+
+    /** Partitions found damaged and quarantined at open, one message each; empty when all were sound. */
+    public List<String> openProblems() {
+        return List.copyOf(openProblems);
     }
 
     @Override
@@ -196,6 +224,25 @@ public final class LuceneEventStore implements EventStore {
             next.write(options.dir());
             state = next;
         }
+    }
+
+    /**
+     * Drops everything added since the last commit, in every partition, after a failed add, refresh or commit
+     * (a full disk; a writer that Lucene closed after a tragic error). The caller then replays the journal from
+     * {@link #replayFrom()}; partitions skip what they committed. Writer thread only.
+     */
+    public void discardUncommitted() throws IOException {
+        ensureOpen();
+        IOException first = null;
+        for (Partition p : partitions.values()) {
+            try {
+                p.discardUncommitted();
+            } catch (IOException e) {
+                if (first == null) first = e; else first.addSuppressed(e);
+            }
+        }
+        lastAddedPosition = Long.MIN_VALUE;
+        if (first != null) throw first;
     }
 
     /** The highest position known durable everywhere, or -1. */

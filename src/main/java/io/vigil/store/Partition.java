@@ -82,7 +82,7 @@ final class Partition {
     }
 
     private synchronized void ensureOpen(Analyzer analyzer, double ramBufferMb) throws IOException {
-        if (writer != null) return;
+        if (writer != null && searchers != null) return;
         if (closed) throw new org.apache.lucene.store.AlreadyClosedException("partition " + name + " is closed");
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
@@ -163,12 +163,20 @@ final class Partition {
 
     /** A searcher to {@link #release}; opens the partition if needed. */
     IndexSearcher acquire(StoreContext context) throws IOException {
-        ensureOpen(context.analyzer(), context.ramBufferMb());
-        return searchers.acquire();
+        while (true) {
+            ensureOpen(context.analyzer(), context.ramBufferMb());
+            SearcherManager current = searchers;
+            if (current == null) continue; // discarded between the two lines: open again
+            try {
+                return current.acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                if (closed) throw e;
+            }
+        }
     }
 
     void release(IndexSearcher searcher) throws IOException {
-        searchers.release(searcher);
+        searcher.getIndexReader().decRef(); // what SearcherManager.release does, and valid after a discard too
     }
 
     long committedPosition() {
@@ -193,6 +201,26 @@ final class Partition {
     long sizeBytes() throws IOException {
         try (Stream<Path> files = Files.list(path)) {
             return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * Throws away the writer and what it held uncommitted (after a failed flush or commit, or a tragic error that
+     * closed it); the next add or search opens a fresh writer on the last commit. Searches that hold a searcher
+     * keep it until they release it.
+     */
+    synchronized void discardUncommitted() throws IOException {
+        SearcherManager oldSearchers = searchers;
+        IndexWriter oldWriter = writer;
+        writer = null;
+        searchers = null;
+        maxAddedPosition = committedPosition;
+        dirty = false;
+        unrefreshed = false;
+        try {
+            if (oldSearchers != null) oldSearchers.close();
+        } finally {
+            if (oldWriter != null) oldWriter.rollback(); // a no-op on a writer Lucene already closed
         }
     }
 

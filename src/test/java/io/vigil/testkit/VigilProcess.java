@@ -19,15 +19,18 @@ import java.util.regex.Pattern;
  * kill it (SIGKILL), stop it (SIGTERM) and restart it on the same data directory.
  */
 public final class VigilProcess implements AutoCloseable {
+    private static final String DEFAULT_HEAP = "-Xmx1g";
     private static final Pattern LISTENING = Pattern.compile("Vigil listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    /** Every line the process printed so far, growing while it runs (shared with the output pump). */
+    private final List<String> output;
     private final int port;
 
-    private VigilProcess(Process process, int port) {
+    private VigilProcess(Process process, int port, List<String> output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts {@code vigil serve --data DIR --http-port 0 [extra...]} and waits for its listening line. */
@@ -36,9 +39,27 @@ public final class VigilProcess implements AutoCloseable {
     }
 
     public static VigilProcess start(String command, Path dataDir, String adminPassword, String... extra) throws IOException {
+        return start(List.of(DEFAULT_HEAP), command, dataDir, adminPassword, extra);
+    }
+
+    /**
+     * Like {@link #serve} with the given JVM options (e.g. {@code -Xmx512m}, {@code -XX:+HeapDumpOnOutOfMemoryError});
+     * without an {@code -Xmx} among them the server gets {@value #DEFAULT_HEAP}.
+     */
+    public static VigilProcess serveWithJvm(List<String> jvmOptions, Path dataDir, String adminPassword, String... extra)
+            throws IOException {
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        if (jvm.stream().noneMatch(o -> o.startsWith("-Xmx"))) jvm.add(DEFAULT_HEAP);
+        return start(jvm, "serve", dataDir, adminPassword, extra);
+    }
+
+    private static VigilProcess start(List<String> jvmOptions, String command, Path dataDir, String adminPassword,
+                                      String... extra) throws IOException {
         String jar = System.getProperty("vigil.jar", "target/vigil.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector", "-jar", jar, command, "--data", dataDir.toString(), "--http-port", "0"));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -52,9 +73,7 @@ public final class VigilProcess implements AutoCloseable {
         pump.start();
         try {
             int port = portFound.get(60, TimeUnit.SECONDS);
-            VigilProcess vp = new VigilProcess(p, port);
-            vp.output.addAll(lines);
-            return vp;
+            return new VigilProcess(p, port, lines);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IOException("Vigil did not start; output:\n" + String.join("\n", lines), e);
@@ -84,6 +103,34 @@ public final class VigilProcess implements AutoCloseable {
 
     public List<String> output() {
         return List.copyOf(output);
+    }
+
+    /** Waits up to {@code timeoutMillis} for an output line matching {@code pattern}; returns its first group. */
+    public String awaitOutput(Pattern pattern, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) return m.groupCount() > 0 ? m.group(1) : line;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no output line matched " + pattern + " within " + timeoutMillis + " ms; output:\n"
+                + String.join("\n", output));
+    }
+
+    /** The bound syslog TCP port ({@code --syslog-tcp-port 0}), from the line the server prints. */
+    public int syslogTcpPort() throws InterruptedException {
+        return Integer.parseInt(awaitOutput(Pattern.compile("Syslog TCP listening on 127\\.0\\.0\\.1:(\\d+)"), 30_000));
+    }
+
+    /** The bound syslog UDP port ({@code --syslog-udp-port 0}). */
+    public int syslogUdpPort() throws InterruptedException {
+        return Integer.parseInt(awaitOutput(Pattern.compile("Syslog UDP listening on 127\\.0\\.0\\.1:(\\d+)"), 30_000));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

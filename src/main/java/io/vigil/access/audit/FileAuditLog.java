@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * and cut off, so the next record starts on a line of its own; the chain continues from the last whole
  * record. Searching reads the file (audit volumes are small next to events). Thread-safe (appends are
  * serialised).
+ *
+ * <p>A full disk must not silence the audit trail nor stop what it guards (searches stay available when ingest
+ * is refused): {@link AuditReserve} keeps a ballast file beside the log that is deleted to make room when an
+ * append finds the disk full, and re-created once space returns. A failed append is cut back off the file.
  */
 public final class FileAuditLog implements AuditLog, AutoCloseable {
     public static final String FOLDER = "audit";
@@ -32,6 +36,7 @@ public final class FileAuditLog implements AuditLog, AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final FileChannel channel;
+    private final AuditReserve reserve;
     private long lastSeq;
     private String lastHash;
 
@@ -39,6 +44,8 @@ public final class FileAuditLog implements AuditLog, AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.channel = channel;
+        this.reserve = new AuditReserve(file.resolveSibling(AuditReserve.FILE_NAME), clock);
+        reserve.restoreIfDue();
         this.lastSeq = lastSeq;
         this.lastHash = lastHash;
     }
@@ -77,17 +84,40 @@ public final class FileAuditLog implements AuditLog, AutoCloseable {
                 clean, lastHash);
         byte[] bytes = (AuditChain.toLine(r) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
+            if (!append(bytes)) {
+                // The disk is full: spend the reserve so that the audit trail (and what it guards) keeps going.
+                if (!reserve.release() || !append(bytes)) {
+                    throw new IOException("No space left on device, and the audit reserve " + reserve.file() + " is spent");
+                }
+            }
+            reserve.restoreIfDue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the audit log " + file + ": " + e.getMessage()
+                    + "; free disk space in " + file.getParent().getParent() + " (the action was refused, not logged)", e);
+        }
+        lastSeq = r.seq();
+        lastHash = r.hash();
+        return r;
+    }
+
+    /**
+     * Appends and fsyncs one line; false when the disk is full, after cutting any partial line back off, so that
+     * the file never holds a torn record in its middle. Other I/O errors are thrown.
+     */
+    private boolean append(byte[] bytes) throws IOException {
+        long before = channel.size();
+        try {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(false);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the audit log " + file + ": " + e.getMessage(), e);
+            channel.truncate(before);
+            if (!String.valueOf(e.getMessage()).contains("No space left")) throw e;
+            return false;
         }
-        lastSeq = r.seq();
-        lastHash = r.hash();
-        return r;
     }
 
     @Override
