@@ -39,6 +39,7 @@ final class ParallelIndexing implements AutoCloseable {
         }
         int shares = Math.min(threads, Math.min(byPartition.size(), Math.max(1, events.size() / MIN_PER_THREAD)));
         List<List<Integer>> work = balance(byPartition.values(), Math.max(1, shares));
+        if (work.isEmpty()) return; // every event was skipped (committed already, or older than retention)
         if (work.size() == 1) {
             addAll(events, targets, work.get(0));
             return;
