@@ -122,7 +122,8 @@ final class SearchRequestReader {
     private static List<Object> searchAfter(JsonNode node, int sortFields) throws SearchException {
         if (node == null || node.isNull()) return List.of();
         if (!node.isArray()) throw new SearchException("'search_after' must be the array of sort values of the last hit", -1);
-        if (node.size() != sortFields) {
+        // a hit's "sort" may end with the store's tie-breakers (which partition, which document): pass them on
+        if (node.size() < sortFields || node.size() > sortFields + 2) {
             throw new SearchException("'search_after' has " + node.size() + " values but the sort has " + sortFields
                     + " fields; pass the \"sort\" array of the last hit unchanged", -1);
         }

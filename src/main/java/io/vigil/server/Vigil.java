@@ -170,6 +170,7 @@ public final class Vigil implements AutoCloseable {
         new DetectionRoutes(alerts, rules, disabledRules, audit, new RuleTrial(store), clock).register(routes);
         new EsAdminRoutes(pipeline, store).register(routes);
         new IncidentRoutes(incidents, containment, reports).register(routes);
+        new ExportRoutes(search, audit).register(routes);
         routes.get("/api/sources", io.vigil.web.Access.role(io.vigil.access.Role.VIEWER),
                 ctx -> ctx.contentType("application/json").result(sourceHealth.snapshotJson()));
         routes.addAll(PostureRoutes.table(this::postureFacts, clock));

@@ -186,8 +186,8 @@ class SearchServiceTest {
         assertThat(rejected("{\"sort\": [\"@timestamp:down\"]}").getMessage())
                 .isEqualTo("sort order of '@timestamp' must be \"asc\" or \"desc\", got \"down\"");
         assertThat(rejected("{\"sort\": [5]}").getMessage()).startsWith("each 'sort' entry must be");
-        assertThat(rejected("{\"search_after\": [1, 2]}").getMessage())
-                .startsWith("'search_after' has 2 values but the sort has 1 fields");
+        assertThat(rejected("{\"search_after\": [1, 2, 3, 4]}").getMessage())
+                .startsWith("'search_after' has 4 values but the sort has 1 fields");
         assertThat(rejected("{\"search_after\": [null]}").getMessage()).isEqualTo("search_after[0] must be a string, number or boolean");
         assertThat(rejected("{\"search_after\": 5}").getMessage()).startsWith("'search_after' must be the array");
     }

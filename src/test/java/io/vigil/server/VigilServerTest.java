@@ -113,6 +113,27 @@ class VigilServerTest {
     }
 
     @Test
+    void analystsExportSearchResultsAsCsvAndNdjsonAndViewersCannot() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            body.append("{\"index\":{}}\n{\"@timestamp\":\"").append(Instant.now().minusSeconds(100 + i))
+                .append("\",\"message\":\"export row ").append(i).append(i == 7 ? " =cmd|calc" : "").append("\"}\n");
+        }
+        assertThat(client.post("/exp/_bulk", "application/x-ndjson", body.toString()).status()).isEqualTo(200);
+        assertThat(client.post("/_refresh", "application/json", "").status()).isEqualTo(200);
+        VigilClient.Response ndjson = client.post("/api/export", "application/json",
+                "{\"query\":\"vigil.index:exp\",\"from\":\"now-1h\",\"format\":\"ndjson\"}");
+        assertThat(ndjson.status()).as(ndjson.body()).isEqualTo(200);
+        assertThat(ndjson.body().lines().count()).as("all rows, paged past the 1000-hit page").isEqualTo(1500);
+        VigilClient.Response csv = client.post("/api/export", "application/json",
+                "{\"query\":\"message:calc\",\"from\":\"now-1h\",\"format\":\"csv\",\"fields\":[\"message\"]}");
+        assertThat(csv.body().lines().toList()).containsExactly("\"message\"", "\"export row 7 =cmd|calc\"");
+        vigil.accounts().createUser("vera", "viewer-passphrase-1", io.vigil.access.Role.VIEWER);
+        VigilClient viewer = new VigilClient("http://127.0.0.1:" + vigil.port(), "vera", "viewer-passphrase-1");
+        assertThat(viewer.post("/api/export", "application/json", "{\"query\":\"*\"}").status()).isEqualTo(403);
+    }
+
+    @Test
     void rulesCanBeListedAndDisabled() throws Exception {
         String id = "5f1a0000-0000-4000-8000-000000000001";
         assertThat(ruleById(id).get("enabled").asBoolean()).isTrue();
