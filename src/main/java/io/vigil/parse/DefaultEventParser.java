@@ -38,6 +38,8 @@ import java.util.Map;
  */
 public final class DefaultEventParser implements EventParser {
     public static final String TIMESTAMP_FAILURE_TAG = "_timestamp_failure";
+    /** On an event whose raw line was cut at the input's maximum message size. */
+    public static final String TRUNCATED_TAG = "_truncated";
 
     private final DecoderChain chain;
     private final ParserConfig config;
@@ -161,6 +163,10 @@ public final class DefaultEventParser implements EventParser {
         out.put(EcsFields.EVENT_INGESTED, Timestamps.format(batch.receivedAt()));
         if (!batch.index().isEmpty()) out.put(EcsFields.VIGIL_INDEX, batch.index());
         if (!batch.sourceAddress().isEmpty()) out.put(EcsFields.LOG_SOURCE_ADDRESS, batch.sourceAddress());
+        // a syslog input cut this message at its size limit: say so on the event (nothing else marks it)
+        if (batch.source().endsWith(io.vigil.ingest.syslog.SyslogSource.TRUNCATED_SUFFIX)) {
+            EventTimestamps.addTag(out, TRUNCATED_TAG);
+        }
         return new Event(id, timestamp, out);
     }
 

@@ -30,6 +30,16 @@ class DefaultEventParserTest {
     }
 
     @Test
+    void aSyslogMessageCutAtTheSizeLimitIsTaggedTruncatedAndStillDecoded() {
+        byte[] cut = "<34>1 2026-11-29T10:00:00Z host app - - - the start of a very long mess".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var event = parser.parse(new RawBatch("syslog-tcp;truncated", "syslog", "127.0.0.1", RECEIVED, List.of(cut)), 1).getFirst().event();
+        assertThat(event.hasTag(DefaultEventParser.TRUNCATED_TAG)).isTrue();
+        assertThat(event.text("host.name")).isEqualTo("host");
+        var whole = parser.parse(new RawBatch("syslog-tcp", "syslog", "127.0.0.1", RECEIVED, List.of(cut)), 2).getFirst().event();
+        assertThat(whole.hasTag(DefaultEventParser.TRUNCATED_TAG)).isFalse();
+    }
+
+    @Test
     void turnsAJsonLineIntoAFlatEventWithCommonFields() {
         Event e = one("{\"@timestamp\":\"2026-03-01T10:00:00Z\",\"host\":{\"name\":\"h1\"},\"n\":3}");
         assertThat(e.fields()).containsExactly(
