@@ -21,6 +21,7 @@ final class RequestBodies {
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         if (declared > maxBytes && !gzip) {
+            drain(ctx);
             throw tooLarge(maxBytes);
         }
         try {
@@ -52,6 +53,24 @@ final class RequestBodies {
         in.reset();
         return first == 0x1f && second == 0x8b;
     }
+
+    /**
+     * Reads and discards what the client is still sending (up to {@value #DRAIN_LIMIT} bytes) before a 413:
+     * a server that answers and closes while the client is still writing resets the connection, and the
+     * client then sees a broken connection instead of the answer that tells it to send smaller batches.
+     */
+    private static void drain(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) drained += n;
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away; there is nobody left to answer
+        }
+    }
+
+    private static final long DRAIN_LIMIT = 64L << 20;
 
     private static HttpError tooLarge(long maxBytes) {
         return new HttpError(413, "the request body is larger than " + maxBytes + " bytes; send smaller batches");
@@ -85,9 +104,12 @@ final class RequestBodies {
             return n;
         }
 
-        private void count(int n) {
+        private void count(int n) throws IOException {
             count += n;
             if (count > max) {
+                byte[] sink = new byte[64 * 1024];
+                long drained = 0;
+                for (int r; drained < DRAIN_LIMIT && (r = in.read(sink)) > 0; ) drained += r; // see drain()
                 throw tooLarge(max);
             }
         }

@@ -1,7 +1,6 @@
 package io.vigil.ingest.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.event.RawBatch;
 import java.io.IOException;
@@ -24,8 +23,7 @@ class LoggerClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")),
-                "util-linux logger is not installed (apt-get install -y bsdutils)");
+        assertThat(Files.isExecutable(Path.of("/usr/bin/logger"))).as("util-linux logger is not installed (apt-get install -y bsdutils)" + " (./test installs it)").isTrue();
         inputs = SyslogInputs.start(SyslogOptions.defaults().withPorts(0, 0, null), gateway, metrics);
     }
 

@@ -2,7 +2,6 @@ package io.vigil.ingest.syslog;
 
 import static io.vigil.ingest.syslog.RecordingGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.event.RawBatch;
 import java.io.IOException;
@@ -54,8 +53,8 @@ class RsyslogClientTest {
 
     @Test
     void everyLineOfATailedFileArrivesExactlyOnceOverTcpAndTls() throws Exception {
-        assumeTrue(Files.isExecutable(RSYSLOGD), "rsyslogd is not installed (apt-get install -y rsyslog rsyslog-gnutls)");
-        assumeTrue(Files.exists(GTLS_DRIVER), "rsyslog's gtls driver is not installed (apt-get install -y rsyslog-gnutls)");
+        assertThat(Files.isExecutable(RSYSLOGD)).as("rsyslogd is not installed (apt-get install -y rsyslog rsyslog-gnutls)" + " (./test installs it)").isTrue();
+        assertThat(Files.exists(GTLS_DRIVER)).as("rsyslog's gtls driver is not installed (apt-get install -y rsyslog-gnutls)" + " (./test installs it)").isTrue();
         inputs = SyslogInputs.start(SyslogOptions.defaults()
                 .withTls(new SyslogOptions.TlsFiles(null, null, dir.resolve("data"))).withPorts(null, 0, 0), gateway, metrics);
         String marker = "r" + UUID.randomUUID().toString().replace("-", "");
