@@ -105,10 +105,13 @@ class WindowsDataTest {
             List<StoredEvent> viaWinlogbeat = parser.parse(new RawBatch("t", "", "", RECEIVED, winlogbeat), 1);
             List<StoredEvent> viaXml = parser.parse(new RawBatch("t", "", "", RECEIVED, xml), 1);
             for (int i = 0; i < lines.size(); i++) {
+                // the renderings carry the Windows event itself; a shipper's tags and labels are not part of it
+                java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(direct.get(i).event().fields());
+                expected.keySet().removeIf(k -> k.equals("tags") || k.startsWith("labels."));
                 assertThat(viaWinlogbeat.get(i).event().fields()).as("%s line %d via Winlogbeat", file, i + 1)
-                        .isEqualTo(direct.get(i).event().fields());
+                        .isEqualTo(expected);
                 assertThat(viaXml.get(i).event().fields()).as("%s line %d via XML", file, i + 1)
-                        .isEqualTo(direct.get(i).event().fields());
+                        .isEqualTo(expected);
                 compared++;
             }
         }
