@@ -1,0 +1,92 @@
+package io.vigil.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.generate.EventGenerator;
+import io.vigil.generate.Templates;
+import io.vigil.server.Vigil;
+import io.vigil.server.config.VigilConfig;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Syslog over TCP end to end into the store (issue 3): an in-process Vigil with a TCP syslog listener, N Linux
+ * auth lines (RFC 3164, octet-counted) sent over C connections, timed until every line is parsed, indexed and
+ * searchable ({@code _flush}, then a count).
+ *
+ * <pre>bench/syslog.sh [LINES=500000] [CONNECTIONS=2]</pre>
+ */
+public final class SyslogIngestBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int lines = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path templates = Path.of(System.getProperty("vigil.data", "../shared/data"));
+        Templates t = (Files.isDirectory(templates) ? Templates.fromDataDir(templates) : Templates.builtin()).only("auth");
+        List<byte[]> frames = new ArrayList<>(lines);
+        long now = System.currentTimeMillis();
+        EventGenerator gen = new EventGenerator(t, 7, now - 3_600_000, now, lines);
+        long bytes = 0;
+        while (gen.hasNext()) {
+            String message = JSON.readTree(gen.next()).get("message").asText();
+            byte[] msg = ("<38>" + message).getBytes(StandardCharsets.UTF_8);
+            byte[] frame = (msg.length + " ").getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream f = new ByteArrayOutputStream(frame.length + msg.length);
+            f.write(frame);
+            f.write(msg);
+            frames.add(f.toByteArray());
+            bytes += msg.length;
+        }
+        Path dir = Files.createTempDirectory("vigil-syslog-bench");
+        VigilConfig config = VigilConfig.parse(JSON.readTree("{\"http\": {\"port\": 0}, \"syslog\": {\"tcp_port\": 0}}"));
+        try (Vigil vigil = Vigil.open(config, dir)) {
+            vigil.bootstrapAdmin("syslog-bench-passphrase");
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(printed, true);
+            vigil.listen(out).listenSyslog(out);
+            Matcher m = Pattern.compile("Syslog TCP listening on 127\\.0\\.0\\.1:(\\d+)").matcher(printed.toString());
+            if (!m.find()) throw new IllegalStateException(printed.toString());
+            int port = Integer.parseInt(m.group(1));
+            long t0 = System.nanoTime();
+            List<Thread> senders = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                int from = c * lines / connections, to = (c + 1) * lines / connections;
+                senders.add(Thread.ofPlatform().start(() -> send(port, frames.subList(from, to))));
+            }
+            for (Thread s : senders) s.join();
+            long sent = System.nanoTime();
+            long count = 0;
+            while (count < lines) {
+                vigil.pipeline().flush(false).get();
+                count = vigil.search().search(JSON.readTree("{\"query\":\"vigil.index:syslog\",\"from\":\"now-2h\",\"to\":\"now+1h\",\"size\":0}"))
+                        .get("total").asLong();
+                if (count < lines) Thread.sleep(50);
+            }
+            long done = System.nanoTime();
+            double secs = (done - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%,d syslog lines (%.1f MB, %d connections): written in %.1f s, all searchable in %.1f s"
+                    + " => %.0f lines/s, %.1f MB/s end to end%n", lines, bytes / 1e6, connections, (sent - t0) / 1e9, secs,
+                    lines / secs, bytes / 1e6 / secs);
+        }
+    }
+
+    private static void send(int port, List<byte[]> frames) {
+        try (Socket s = new Socket("127.0.0.1", port); OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16)) {
+            for (byte[] f : frames) out.write(f);
+            out.flush();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
