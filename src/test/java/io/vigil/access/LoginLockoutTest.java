@@ -1,5 +1,6 @@
 package io.vigil.access;
 
+import io.vigil.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class LoginLockoutTest {
     @TempDir
     Path dataDir;
     MetaDatabase db;
-    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     Accounts accounts;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.vigil.access;
 
+import io.vigil.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -29,7 +30,7 @@ class PasswordHashingTest {
 
     @Test
     void cacheRemembersSuccessUntilTtlAndMissesWhenStoredHashChanges() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         VerifiedPasswordCache cache = new VerifiedPasswordCache(clock, new SecureRandom());
         assertThat(cache.isFresh("ann", "pw-1234567890", "hashA")).isFalse();
         cache.remember("ann", "pw-1234567890", "hashA");

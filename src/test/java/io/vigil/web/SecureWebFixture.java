@@ -1,5 +1,6 @@
 package io.vigil.web;
 
+import io.vigil.testkit.ManualClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vigil.access.Accounts;
@@ -27,14 +28,14 @@ final class SecureWebFixture implements AutoCloseable {
     static final String ANALYST_PASSWORD = "analyst passphrase";
 
     final Path dir;
-    final TestClock clock;
+    final ManualClock clock;
     final MetaDatabase db;
     final Accounts accounts;
     final FileAuditLog audit;
     final WebServer server;
     final HttpClient http;
 
-    SecureWebFixture(TestClock clock, LockoutPolicy lockout, Transport transport, HttpClient http) throws IOException {
+    SecureWebFixture(ManualClock clock, LockoutPolicy lockout, Transport transport, HttpClient http) throws IOException {
         this.dir = Files.createTempDirectory("vigil-secure-web");
         this.clock = clock;
         this.http = http;

@@ -1,5 +1,6 @@
 package io.vigil.web;
 
+import io.vigil.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SessionSecurityTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final LockoutPolicy LOCKOUT = new LockoutPolicy(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
-    TestClock clock = new TestClock(Instant.parse("2026-03-01T08:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
     SecureWebFixture web;
 
     @BeforeEach

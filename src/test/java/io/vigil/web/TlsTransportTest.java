@@ -1,5 +1,6 @@
 package io.vigil.web;
 
+import io.vigil.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class TlsTransportTest {
         TlsIdentity again = TlsFiles.loadOrGenerate(data, List.of(), Clock.systemUTC());
         assertThat(again.fingerprint()).as("generated once, reused").isEqualTo(identity.fingerprint());
 
-        TestClock clock = new TestClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         try (SecureWebFixture web = new SecureWebFixture(clock, LockoutPolicy.DEFAULTS, new Transport.Tls(identity),
                 trusting(identity))) {
             assertThat(web.server.scheme()).isEqualTo("https");
