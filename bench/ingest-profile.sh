@@ -28,4 +28,9 @@ n=$count; a=$t1-$t0; b=$t2-$t0; cpu=($cpu1-$cpu0)/100
 print(f'events {n}: acked in {a:.1f} s ({n/a:.0f}/s), durable+searchable in {b:.1f} s ({n/b:.0f}/s); server CPU {cpu:.1f} s = {cpu/n*1e6:.0f} us/event')"
 echo "store: $(du -sb "$work/data/store" | cut -f1) bytes, $(ls "$work/data/store" | wc -l) partitions; work dir $work"
 grep -E "ERROR|Exception" "$work/vigil.log" | head -3 || true
+echo "server CPU by thread:"
+for t in /proc/$pid/task/*; do   # thread name (digits collapsed) and its user+system ticks
+  st=$(cat "$t/stat" 2>/dev/null) || continue; rest=${st#*) }; read -ra f <<< "$rest"
+  echo "$(sed 's/[0-9]\+/N/g; s/ /_/g' "$t/comm") $(( f[11] + f[12] ))"
+done | awk '{a[$1]+=$2} END {for (k in a) printf "  %7.1f s  %s\n", a[k]/100, k}' | sort -rn | head -12
 if [ "$jfr" = 1 ]; then jcmd $pid JFR.dump name=1 filename="$work/dump.jfr" >/dev/null; echo "JFR: $work/dump.jfr"; fi

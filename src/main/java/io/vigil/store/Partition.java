@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.vigil.store.codec.VigilCodec;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -85,7 +85,7 @@ final class Partition {
         if (writer != null && searchers != null) return;
         if (closed) throw new org.apache.lucene.store.AlreadyClosedException("partition " + name + " is closed");
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+                .setCodec(new VigilCodec())
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -1,0 +1,121 @@
+package io.vigil.store.codec;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import java.io.IOException;
+import org.apache.lucene.codecs.compressing.CompressionMode;
+import org.apache.lucene.codecs.compressing.Compressor;
+import org.apache.lucene.codecs.compressing.Decompressor;
+import org.apache.lucene.store.ByteBuffersDataInput;
+import org.apache.lucene.store.DataInput;
+import org.apache.lucene.store.DataOutput;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Stored-field chunks compressed with zstd, one frame per chunk. Events of one source repeat the same keys and
+ * many values, so one large window over the whole chunk finds more repeats than DEFLATE's 32 KB, and zstd
+ * compresses several times faster. Reading one document decompresses its chunk (a few hundred µs for a chunk
+ * of a few hundred KB), acceptable for pages of hits and exports that read documents in order.
+ *
+ * <p>On disk per chunk: vint compressed length, then the zstd frame. Not thread-safe (Lucene gives each writer
+ * and reader thread its own compressor and decompressor).
+ */
+final class ZstdCompressionMode extends CompressionMode {
+    private final int level;
+
+    ZstdCompressionMode(int level) {
+        this.level = level;
+    }
+
+    @Override
+    public Compressor newCompressor() {
+        return new ZstdCompressor(level);
+    }
+
+    @Override
+    public Decompressor newDecompressor() {
+        return new ZstdDecompressor();
+    }
+
+    @Override
+    public String toString() {
+        return "zstd(level=" + level + ")";
+    }
+
+    private static final class ZstdCompressor extends Compressor {
+        private final ZstdCompressCtx context = new ZstdCompressCtx();
+        private byte[] input = new byte[0];
+        private byte[] output = new byte[0];
+
+        ZstdCompressor(int level) {
+            context.setLevel(level);
+        }
+
+        @Override
+        public void compress(ByteBuffersDataInput buffers, DataOutput out) throws IOException {
+            int length = Math.toIntExact(buffers.length());
+            input = ArrayUtil.growNoCopy(input, length);
+            buffers.readBytes(input, 0, length);
+            output = ArrayUtil.growNoCopy(output, (int) Zstd.compressBound(length));
+            int compressed = context.compressByteArray(output, 0, output.length, input, 0, length);
+            out.writeVInt(compressed);
+            out.writeBytes(output, 0, compressed);
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    /**
+     * Lucene asks for one document at a time, and each request names the whole chunk; documents read in order
+     * (a page of hits, an export) mostly share a chunk. The last chunk is kept decompressed and reused when the
+     * same compressed bytes come again (compared in full, so a reuse can never return another chunk's data).
+     */
+    private static final class ZstdDecompressor extends Decompressor {
+        private final ZstdDecompressCtx context = new ZstdDecompressCtx();
+        private byte[] compressed = new byte[0];
+        private byte[] lastCompressed = new byte[0];
+        private int lastCompressedLength = -1;
+        private byte[] lastChunk = new byte[0];
+        private int lastChunkLength = -1;
+
+        @Override
+        public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes) throws IOException {
+            int compressedLength = in.readVInt();
+            compressed = ArrayUtil.growNoCopy(compressed, compressedLength);
+            in.readBytes(compressed, 0, compressedLength);
+            if (!isLastChunk(compressedLength, originalLength)) {
+                lastChunk = ArrayUtil.growNoCopy(lastChunk, originalLength);
+                lastChunkLength = -1;
+                int produced = context.decompressByteArray(lastChunk, 0, originalLength, compressed, 0, compressedLength);
+                if (produced != originalLength) {
+                    throw new org.apache.lucene.index.CorruptIndexException("zstd chunk decompressed to " + produced
+                            + " bytes, expected " + originalLength, in);
+                }
+                byte[] swap = lastCompressed;
+                lastCompressed = compressed;
+                compressed = swap;
+                lastCompressedLength = compressedLength;
+                lastChunkLength = originalLength;
+            }
+            bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
+            System.arraycopy(lastChunk, offset, bytes.bytes, 0, length);
+            bytes.offset = 0;
+            bytes.length = length;
+        }
+
+        private boolean isLastChunk(int compressedLength, int originalLength) {
+            return compressedLength == lastCompressedLength && originalLength == lastChunkLength
+                    && java.util.Arrays.equals(compressed, 0, compressedLength, lastCompressed, 0, compressedLength);
+        }
+
+        @Override
+        public Decompressor clone() {
+            return new ZstdDecompressor();
+        }
+    }
+}
