@@ -33,7 +33,10 @@ import org.apache.lucene.store.AlreadyClosedException;
  * record and the partition that already has it skips it. If {@code store.state} is missing, the lowest
  * {@code vigil.complete} over the partitions is used instead (safe, possibly older).
  *
- * <p>Threads: one writer thread calls add/commit/refresh/applyRetention; any thread searches.
+ * <p>Threads: one writer thread calls add/commit/refresh/applyRetention; any thread searches. {@link #add}
+ * hands the documents to indexing threads ({@link ParallelIndexing}) and returns; refresh, commit, retention
+ * and discard first wait for them, so "added, then refreshed" still means searchable and "added, then committed"
+ * durable.
  * Usage: {@code try (var store = LuceneEventStore.open(LuceneEventStore.Options.defaults(dir))) {...}}.
  */
 public final class LuceneEventStore implements EventStore {
@@ -148,7 +151,7 @@ public final class LuceneEventStore implements EventStore {
             targets[i] = partition;
             touched.add(partition);
         }
-        indexing.index(events, targets);
+        indexing.submit(events, targets);
         for (Partition p : touched) p.markAdded(position);
         lastAddedPosition = Math.max(lastAddedPosition, position);
         controlMemory();
@@ -175,7 +178,10 @@ public final class LuceneEventStore implements EventStore {
         long now = System.nanoTime();
         boolean idle = now - lastSearchNanos > SEARCH_IDLE_NANOS;
         lastSearchNanos = now;
-        if (idle) refresh();
+        if (idle) {
+            indexing.awaitQuietly(); // an indexing failure is the pipeline's to handle, not this search's
+            for (Partition p : partitions.values()) p.refresh();
+        }
     }
 
     /**
@@ -211,12 +217,14 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public void refresh() throws IOException {
         ensureOpen();
+        indexing.await();
         for (Partition p : partitions.values()) p.refresh();
     }
 
     @Override
     public void commit() throws IOException {
         ensureOpen();
+        indexing.await();
         long complete = Math.max(lastAddedPosition, state.committedPosition());
         for (Partition p : partitions.values()) p.commit(complete);
         if (complete > state.committedPosition()) {
@@ -233,6 +241,8 @@ public final class LuceneEventStore implements EventStore {
      */
     public void discardUncommitted() throws IOException {
         ensureOpen();
+        indexing.awaitQuietly();
+        indexing.clearFailure();
         IOException first = null;
         for (Partition p : partitions.values()) {
             try {
@@ -320,6 +330,7 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public int applyRetention(Duration maxAge, long maxBytes) throws IOException {
         ensureOpen();
+        indexing.await(); // no indexing thread may still be adding to a partition about to be deleted
         Retention.Plan plan = Retention.plan(partitions.values(), options.clock().millis(), maxAge, maxBytes);
         for (Partition p : plan.doomed()) {
             partitions.remove(p.day);
@@ -338,6 +349,7 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public List<PartitionStats> stats() throws IOException {
         ensureOpen();
+        indexing.awaitQuietly();
         List<PartitionStats> stats = new ArrayList<>();
         for (Partition p : partitions.values()) {
             stats.add(new PartitionStats(p.name, p.eventCount(), p.sizeBytes(), p.committedPosition()));
@@ -366,12 +378,14 @@ public final class LuceneEventStore implements EventStore {
 
     /** Closes without committing, as a crash would: what was added since the last commit is lost. */
     void abandon() throws IOException {
+        indexing.close();
         closed = true;
         for (Partition p : partitions.values()) p.close();
     }
 
     /** Commits one partition only, leaving {@code store.state} alone: a crash in the middle of {@link #commit}. */
     void commitOnly(LocalDate day) throws IOException {
+        indexing.await();
         partitions.get(day.toEpochDay()).commit(Math.max(lastAddedPosition, state.committedPosition()));
     }
 

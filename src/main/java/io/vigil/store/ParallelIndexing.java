@@ -3,87 +3,145 @@ package io.vigil.store;
 import io.vigil.event.StoredEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Turns a record's events into Lucene documents and adds them on several threads: building a document and
- * inverting it are most of the cost of storing an event, and IndexWriter accepts documents from many threads.
- * The calling (writer) thread takes one share itself and waits for the others, so {@code add} still returns
- * only when every document is in the writer. Small batches stay on the calling thread.
+ * Turns events into Lucene documents and adds them on indexing threads, <em>behind</em> the writer thread:
+ * building and inverting documents is most of the cost of storing an event, so the writer thread (the
+ * pipeline) goes on parsing and detecting the next record while the indexers work on this one.
+ *
+ * <p>{@link #submit} returns once the work is queued; at most {@code 2 × threads} shares are in flight, so a
+ * slow disk slows the pipeline instead of filling the heap. {@link #await} waits for everything submitted
+ * before it and rethrows the first indexing failure: the store calls it before every refresh, commit and
+ * discard, which is what makes a submitted document searchable and durable. A failure is also rethrown by the
+ * next {@link #submit}, so the pipeline learns of it at once and replays from the last commit.
+ *
+ * <p>Each record's events are cut into shares of similar size across the threads; a share keeps the events
+ * of one day together where it can, so a day's writer is fed by as few threads as possible (fewer, larger
+ * segments). With one thread everything runs on the caller, in order.
  */
 final class ParallelIndexing implements AutoCloseable {
-    private static final int MIN_PER_THREAD = 64;
+    private static final int MIN_PER_SHARE = 128;
 
     private final int threads;
     private final ExecutorService pool;
+    private final Semaphore slots;
+    private final ConcurrentLinkedQueue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     ParallelIndexing(int threads) {
         this.threads = Math.max(1, threads);
-        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1,
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads,
                 Thread.ofPlatform().name("vigil-indexer-", 0).daemon().factory());
+        this.slots = new Semaphore(2 * this.threads);
+    }
+
+    /** Queues {@code events[i]} for {@code targets[i]} (nulls skipped); throws an earlier indexing failure. */
+    void submit(List<StoredEvent> events, Partition[] targets) throws IOException {
+        rethrowFailure();
+        List<List<Integer>> shares = shares(targets);
+        if (pool == null) {
+            for (List<Integer> share : shares) addAll(events, targets, share);
+            return;
+        }
+        for (List<Integer> share : shares) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the indexing threads", e);
+            }
+            inFlight.add(pool.submit(() -> {
+                try {
+                    addAll(events, targets, share);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        for (Future<?> head; (head = inFlight.peek()) != null && head.isDone(); ) inFlight.poll();
+    }
+
+    /** Waits until everything submitted before this call is in its writer; throws the first failure. */
+    void await() throws IOException {
+        awaitQuietly();
+        rethrowFailure();
+    }
+
+    /** Waits like {@link #await} but forgets a failure: for discarding what was added anyway. */
+    void awaitQuietly() {
+        List<Future<?>> pending = new ArrayList<>(inFlight);
+        boolean interrupted = false;
+        for (Future<?> f : pending) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break; // the task records its own failure
+                }
+            }
+            inFlight.remove(f);
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Forgets a failure after the caller discarded what the writers held. */
+    void clearFailure() {
+        failure.set(null);
+    }
+
+    private void rethrowFailure() throws IOException {
+        Throwable t = failure.get();
+        if (t == null) return;
+        if (t instanceof IOException io) throw new IOException(io.getMessage(), io);
+        if (t instanceof RuntimeException re) throw re;
+        if (t instanceof Error e) throw e;
+        throw new IOException(t);
     }
 
     /**
-     * Adds {@code events[i]} to {@code targets[i]} (skipping nulls). Work is split by partition, not by event:
-     * each day's writer is fed by one thread, so it keeps one in-memory segment instead of one per thread —
-     * fewer, larger segments to flush and merge when a backlog spans many days.
+     * Cuts the record into at most {@code threads} shares of about equal size: days in order, a large day
+     * split across shares, small days packed together.
      */
-    void index(List<StoredEvent> events, Partition[] targets) throws IOException {
-        java.util.Map<Partition, List<Integer>> byPartition = new java.util.LinkedHashMap<>();
+    private List<List<Integer>> shares(Partition[] targets) {
+        Map<Partition, List<Integer>> byPartition = new LinkedHashMap<>();
+        int total = 0;
         for (int i = 0; i < targets.length; i++) {
-            if (targets[i] != null) byPartition.computeIfAbsent(targets[i], p -> new ArrayList<>()).add(i);
+            if (targets[i] == null) continue;
+            byPartition.computeIfAbsent(targets[i], p -> new ArrayList<>()).add(i);
+            total++;
         }
-        int shares = Math.min(threads, Math.min(byPartition.size(), Math.max(1, events.size() / MIN_PER_THREAD)));
-        List<List<Integer>> work = balance(byPartition.values(), Math.max(1, shares));
-        if (work.isEmpty()) return; // every event was skipped (committed already, or older than retention)
-        if (work.size() == 1) {
-            addAll(events, targets, work.get(0));
-            return;
-        }
-        List<Future<?>> others = new ArrayList<>(work.size() - 1);
-        for (List<Integer> share : work.subList(1, work.size())) {
-            others.add(pool.submit(() -> {
-                addAll(events, targets, share);
-                return null;
-            }));
-        }
-        IOException failure = null;
-        try {
-            addAll(events, targets, work.get(0));
-        } catch (IOException e) {
-            failure = e;
-        }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (failure == null) failure = cause instanceof IOException io ? io : new IOException(cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = new IOException("interrupted while indexing", e);
+        int shareSize = Math.max(MIN_PER_SHARE, (total + threads - 1) / threads);
+        List<List<Integer>> shares = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        for (List<Integer> group : byPartition.values()) {
+            for (int from = 0; from < group.size(); ) {
+                int take = Math.min(group.size() - from, shareSize - current.size());
+                current.addAll(group.subList(from, from + take));
+                from += take;
+                if (current.size() >= shareSize) {
+                    shares.add(current);
+                    current = new ArrayList<>();
+                }
             }
         }
-        if (failure != null) throw failure;
-    }
-
-    /** Largest partitions first, each to the share with the least work so far. */
-    private static List<List<Integer>> balance(java.util.Collection<List<Integer>> groups, int shares) {
-        List<List<Integer>> sorted = new ArrayList<>(groups);
-        sorted.sort((a, b) -> Integer.compare(b.size(), a.size()));
-        List<List<Integer>> out = new ArrayList<>();
-        for (int s = 0; s < shares; s++) out.add(new ArrayList<>());
-        for (List<Integer> group : sorted) {
-            List<Integer> least = out.get(0);
-            for (List<Integer> share : out) if (share.size() < least.size()) least = share;
-            least.addAll(group);
-        }
-        out.removeIf(List::isEmpty);
-        return out;
+        if (!current.isEmpty()) shares.add(current);
+        return shares;
     }
 
     private static void addAll(List<StoredEvent> events, Partition[] targets, List<Integer> indexes) throws IOException {
@@ -92,7 +150,7 @@ final class ParallelIndexing implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitQuietly();
         if (pool != null) pool.shutdownNow();
     }
-
 }
