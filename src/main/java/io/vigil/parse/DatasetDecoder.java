@@ -15,6 +15,11 @@ import io.vigil.event.EcsFields;
 public record DatasetDecoder(String name, Decoder inner, String dataset) implements Decoder {
 
     @Override
+    public boolean reproducible() {
+        return inner.reproducible();
+    }
+
+    @Override
     public DecodeResult decode(byte[] line) {
         return claimed(inner.decode(line));
     }

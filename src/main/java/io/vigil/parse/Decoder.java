@@ -13,6 +13,15 @@ public interface Decoder {
 
     DecodeResult decode(byte[] line);
 
+    /**
+     * True when decoding a line again later, with the same origin and receipt time, gives the same fields: the
+     * store then keeps only the raw line and re-decodes it on read. False for decoders with state carried
+     * between lines (IIS W3C's {@code #Fields:}).
+     */
+    default boolean reproducible() {
+        return true;
+    }
+
     /** Decodes a line knowing its origin; stateless decoders ignore the origin. */
     default DecodeResult decode(LineOrigin origin, byte[] line) {
         return decode(line);

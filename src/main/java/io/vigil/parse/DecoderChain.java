@@ -71,26 +71,39 @@ public final class DecoderChain {
      * @return {@link DecodeResult.Decoded} or {@link DecodeResult.Failed}, never NotMine
      */
     public DecodeResult decode(LineOrigin origin, byte[] line) {
+        return decodeAndName(origin, line).result();
+    }
+
+    /** What decoded a line: the result, and the decoder that produced it (null when none did). */
+    public record Outcome(DecodeResult result, Decoder decoder) {}
+
+    /** Like {@link #decode(LineOrigin, byte[])}, also naming the decoder that understood the line. */
+    public Outcome decodeAndName(LineOrigin origin, byte[] line) {
         String index = origin.index();
         String source = origin.source();
         Decoder configured = configuredFor(index, source);
         if (configured != null) {
             DecodeResult result = configured.decode(origin, line);
             return result instanceof DecodeResult.NotMine
-                    ? new DecodeResult.Failed("is not in the " + configured.name() + " format configured for '"
-                            + (bySource.containsKey(index) ? index : source) + "'")
-                    : result;
+                    ? new Outcome(new DecodeResult.Failed("is not in the " + configured.name() + " format configured for '"
+                            + (bySource.containsKey(index) ? index : source) + "'"), null)
+                    : new Outcome(result, result instanceof DecodeResult.Decoded ? configured : null);
         }
         DecodeResult.Failed firstFailure = null;
         for (Decoder d : detectionOrder) {
             switch (d.decode(origin, line)) {
-                case DecodeResult.Decoded decoded -> { return decoded; }
+                case DecodeResult.Decoded decoded -> { return new Outcome(decoded, d); }
                 case DecodeResult.Failed failed -> { if (firstFailure == null) firstFailure = failed; }
                 case DecodeResult.NotMine ignored -> { }
             }
         }
-        return firstFailure != null ? firstFailure
-                : new DecodeResult.Failed("is in no known format (tried " + byName.keySet() + ")");
+        return new Outcome(firstFailure != null ? firstFailure
+                : new DecodeResult.Failed("is in no known format (tried " + byName.keySet() + ")"), null);
+    }
+
+    /** The decoder configuration or detection knows by this name. */
+    public java.util.Optional<Decoder> named(String name) {
+        return java.util.Optional.ofNullable(byName.get(name));
     }
 
     private Decoder configuredFor(String index, String source) {

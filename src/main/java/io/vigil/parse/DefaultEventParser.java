@@ -108,39 +108,79 @@ public final class DefaultEventParser implements EventParser {
 
     @Override
     public List<StoredEvent> parse(RawBatch batch, long position) {
+        return Timestamps.asOf(batch.receivedAt(), () -> parseAll(batch, position));
+    }
+
+    private List<StoredEvent> parseAll(RawBatch batch, long position) {
         List<StoredEvent> out = new ArrayList<>(batch.size());
         List<byte[]> lines = batch.lines();
         LineOrigin origin = new LineOrigin(batch.index(), batch.source(), batch.sourceAddress());
         for (int i = 0; i < lines.size(); i++) {
-            byte[] line = lines.get(i);
-            out.add(new StoredEvent(parseLine(batch, origin, line, EventParser.eventId(position, i), i), line));
+            out.add(parseLine(batch, origin, lines.get(i), EventParser.eventId(position, i), i));
         }
         return out;
     }
 
-    private Event parseLine(RawBatch batch, LineOrigin origin, byte[] line, String id, int index) {
-        DecodeResult result;
+    private StoredEvent parseLine(RawBatch batch, LineOrigin origin, byte[] line, String id, int index) {
+        DecoderChain.Outcome outcome;
         if (line.length > config.maxLineBytes()) {
-            result = new DecodeResult.Failed("is " + line.length + " bytes, over the limit of "
-                    + config.maxLineBytes() + " bytes (parse.max_line_bytes)");
+            outcome = new DecoderChain.Outcome(new DecodeResult.Failed("is " + line.length + " bytes, over the limit of "
+                    + config.maxLineBytes() + " bytes (parse.max_line_bytes)"), null);
         } else if (isBlank(line)) {
-            result = new DecodeResult.Failed("is empty");
+            outcome = new DecoderChain.Outcome(new DecodeResult.Failed("is empty"), null);
         } else {
-            result = decodeSafely(origin, line);
+            outcome = decodeSafely(origin, line);
         }
-        return switch (result) {
-            case DecodeResult.Decoded decoded -> finish(decoded.fields(), batch, id);
-            case DecodeResult.Failed failed -> finish(failureFields(line, index, failed.reason()), batch, id);
+        return switch (outcome.result()) {
+            case DecodeResult.Decoded decoded ->
+                    new StoredEvent(finish(decoded.fields(), batch, id), line, contextOf(outcome.decoder(), batch));
+            case DecodeResult.Failed failed -> new StoredEvent(finish(failureFields(line, index, failed.reason()), batch, id), line);
             case DecodeResult.NotMine ignored -> throw new IllegalStateException("DecoderChain never answers NotMine");
         };
     }
 
-    /** A decoder bug must not lose the line or stop the batch: it becomes a failure event like bad data. */
-    private DecodeResult decodeSafely(LineOrigin origin, byte[] line) {
+    /** How to make the event again from its line, or null when its decoder cannot (or the origin is too long). */
+    private static byte[] contextOf(Decoder decoder, RawBatch batch) {
+        if (decoder == null || !decoder.reproducible()) return null;
         try {
-            return chain.decode(origin, line);
+            return new ParseContext(decoder.name(), batch.source(), batch.index(), batch.sourceAddress(), batch.receivedAt()).encode();
+        } catch (java.io.UncheckedIOException e) {
+            return null; // a name over 64 KB: store the fields instead
+        }
+    }
+
+    /**
+     * The event {@link #parse} made from {@code line}, made again from the line and the parse context it was
+     * stored with: the same decoder, origin and receipt time. Empty when the context is unreadable, names a
+     * decoder this parser does not have, or the decoder no longer understands the line.
+     */
+    public java.util.Optional<Event> reparse(String id, byte[] line, byte[] parseContext) {
+        java.util.Optional<ParseContext> context = ParseContext.decode(parseContext);
+        if (context.isEmpty()) return java.util.Optional.empty();
+        ParseContext c = context.get();
+        java.util.Optional<Decoder> decoder = chain.named(c.decoder());
+        if (decoder.isEmpty()) return java.util.Optional.empty();
+        RawBatch batch = new RawBatch(c.source(), c.index(), c.sourceAddress(), c.receivedAt(), List.of());
+        LineOrigin origin = new LineOrigin(c.index(), c.source(), c.sourceAddress());
+        return Timestamps.asOf(c.receivedAt(), () -> {
+            DecodeResult result;
+            try {
+                result = decoder.get().decode(origin, line);
+            } catch (RuntimeException | StackOverflowError e) {
+                return java.util.Optional.<Event>empty();
+            }
+            return result instanceof DecodeResult.Decoded decoded
+                    ? java.util.Optional.of(finish(decoded.fields(), batch, id))
+                    : java.util.Optional.<Event>empty();
+        });
+    }
+
+    /** A decoder bug must not lose the line or stop the batch: it becomes a failure event like bad data. */
+    private DecoderChain.Outcome decodeSafely(LineOrigin origin, byte[] line) {
+        try {
+            return chain.decodeAndName(origin, line);
         } catch (RuntimeException | StackOverflowError e) {
-            return new DecodeResult.Failed("could not be decoded (decoder error: " + e + ")");
+            return new DecoderChain.Outcome(new DecodeResult.Failed("could not be decoded (decoder error: " + e + ")"), null);
         }
     }
 

@@ -114,7 +114,8 @@ public final class Vigil implements AutoCloseable {
                 config.journal().segmentBytes(), config.journal().maxBytes()));
         journal.openProblems().forEach(p -> log.error("journal: {}", p));
         this.sourceHealth = new SourceHealth(sourceHealthConfig(config.sources()), clock, this::sourceWentSilent);
-        var parser = sourceHealth.observing(DefaultEventParser.standard(ParserConfig.DEFAULT, clock));
+        DefaultEventParser defaultParser = DefaultEventParser.standard(ParserConfig.DEFAULT, clock);
+        var parser = sourceHealth.observing(defaultParser);
         this.alerts = new AlertRepository(meta, clock);
         this.disabledRules = new DisabledRules(meta, clock);
         this.rules = new RuleCatalog(config.detection().ruleDirs().stream().map(Path::of).toList(),
@@ -131,7 +132,7 @@ public final class Vigil implements AutoCloseable {
         this.detection = new DetectionStage(detector, alerts, clock,
                 fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint);
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
-                config.store().ramBufferMb(), 10_000, clock));
+                config.store().ramBufferMb(), 10_000, clock).withReparser(defaultParser::reparse));
         store.openProblems().forEach(p -> log.error("store: {}", p));
         this.pipeline = new Pipeline(journal, parser, this.detection, store,
                 new Pipeline.Options(config.store().refreshIntervalMs(), config.store().commitIntervalMs()),

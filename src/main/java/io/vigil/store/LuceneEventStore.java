@@ -49,7 +49,17 @@ public final class LuceneEventStore implements EventStore {
      *                       values may walk before it gives up (then the result says it is incomplete)
      * @param clock          "now" for retention (the current day is never deleted)
      */
-    public record Options(Path dir, double ramBufferMb, int maxTermsWalked, Clock clock) {
+    public record Options(Path dir, double ramBufferMb, int maxTermsWalked, Clock clock, EventReparser reparser) {
+        /** Without a reparser: every event is stored with its fields. */
+        public Options(Path dir, double ramBufferMb, int maxTermsWalked, Clock clock) {
+            this(dir, ramBufferMb, maxTermsWalked, clock, null);
+        }
+
+        /** The same options with the parser's re-parse (see {@link EventReparser}); null for none. */
+        public Options withReparser(EventReparser reparser) {
+            return new Options(dir, ramBufferMb, maxTermsWalked, clock, reparser);
+        }
+
         public Options {
             if (dir == null) throw new IllegalArgumentException("dir is required");
             if (!(ramBufferMb >= 1 && ramBufferMb <= 2048)) throw new IllegalArgumentException("ramBufferMb must be in [1, 2048], got " + ramBufferMb);
@@ -65,8 +75,8 @@ public final class LuceneEventStore implements EventStore {
     private final Options options;
     private final StoreContext context;
     /** Threads that build and add documents; the writer thread is one of them. */
-    private final ParallelIndexing indexing = new ParallelIndexing(
-            Integer.getInteger("vigil.index.threads", Math.min(4, Runtime.getRuntime().availableProcessors())));
+    private final RawEvents raw;
+    private final ParallelIndexing indexing;
     private final LuceneQueries queries;
     private final ConcurrentSkipListMap<Long, Partition> partitions = new ConcurrentSkipListMap<>();
     private boolean stateFileFound;
@@ -80,6 +90,9 @@ public final class LuceneEventStore implements EventStore {
 
     private LuceneEventStore(Options options, Optional<StoreState> state) {
         this.options = options;
+        this.raw = new RawEvents(options.reparser());
+        this.indexing = new ParallelIndexing(
+                Integer.getInteger("vigil.index.threads", Math.min(4, Runtime.getRuntime().availableProcessors())), raw);
         StandardAnalyzer analyzer = new StandardAnalyzer();
         this.context = new StoreContext(analyzer, options.ramBufferMb());
         this.queries = new LuceneQueries(analyzer);
@@ -283,7 +296,7 @@ public final class LuceneEventStore implements EventStore {
                 IndexSearcher searcher = acquireOrNull(p);
                 if (searcher != null) opened.add(new PartitionSearch.Opened(p, searcher));
             }
-            return new PartitionSearch(opened, request, query).run(options.maxTermsWalked(), start);
+            return new PartitionSearch(opened, request, query, raw).run(options.maxTermsWalked(), start);
         } finally {
             for (PartitionSearch.Opened o : opened) o.partition().release(o.searcher());
         }
@@ -301,14 +314,14 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public Optional<Event> get(String id) throws IOException {
         return findById(id, EventDocuments.STORED)
-                .map(EventDocuments::toEvent);
+                .map(doc -> EventDocuments.toEvent(doc, raw));
     }
 
     /** The raw bytes, exact: they are stored, or they are the event's {@code event.original} text. */
     @Override
     public Optional<byte[]> original(String id) throws IOException {
         return findById(id, EventDocuments.STORED)
-                .flatMap(EventDocuments::original);
+                .flatMap(doc -> EventDocuments.original(doc, raw));
     }
 
     private Optional<Document> findById(String id, Set<String> fields) throws IOException {
@@ -360,6 +373,11 @@ public final class LuceneEventStore implements EventStore {
     /** Events ignored by {@link #add} because their partition had already committed them (replay). */
     public long skippedAsCommitted() {
         return skippedAsCommitted.get();
+    }
+
+    /** Raw-only events whose re-parse at write time differed from the indexed event (should stay 0). */
+    public long reparseMismatches() {
+        return raw.mismatches();
     }
 
     /** Events ignored by {@link #add} because their day was already deleted by retention. */

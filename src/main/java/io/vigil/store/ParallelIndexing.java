@@ -34,12 +34,14 @@ final class ParallelIndexing implements AutoCloseable {
     private static final int MIN_PER_SHARE = 128;
 
     private final int threads;
+    private final RawEvents raw;
     private final ExecutorService pool;
     private final Semaphore slots;
     private final ConcurrentLinkedQueue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    ParallelIndexing(int threads) {
+    ParallelIndexing(int threads, RawEvents raw) {
+        this.raw = raw;
         this.threads = Math.max(1, threads);
         this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads,
                 Thread.ofPlatform().name("vigil-indexer-", 0).daemon().factory());
@@ -144,8 +146,8 @@ final class ParallelIndexing implements AutoCloseable {
         return shares;
     }
 
-    private static void addAll(List<StoredEvent> events, Partition[] targets, List<Integer> indexes) throws IOException {
-        for (int i : indexes) targets[i].addDocument(EventDocuments.toDocument(events.get(i)));
+    private void addAll(List<StoredEvent> events, Partition[] targets, List<Integer> indexes) throws IOException {
+        for (int i : indexes) targets[i].addDocument(EventDocuments.toDocument(events.get(i), raw));
     }
 
     @Override

@@ -37,8 +37,10 @@ final class PartitionSearch {
     private final List<Opened> opened;
     private final SearchRequest request;
     private final Query query;
+    private final RawEvents raw;
 
-    PartitionSearch(List<Opened> opened, SearchRequest request, Query query) {
+    PartitionSearch(List<Opened> opened, SearchRequest request, Query query, RawEvents raw) {
+        this.raw = raw;
         this.opened = opened;
         this.request = request;
         this.query = query;
@@ -79,7 +81,7 @@ final class PartitionSearch {
         for (ScoreDoc d : merged.scoreDocs) {
             Opened o = opened.get(d.shardIndex);
             var doc = o.searcher().storedFields().document(d.doc, EventDocuments.STORED);
-            hits.add(new SearchResult.Hit(EventDocuments.toEvent(doc), spec.exposed((FieldDoc) d, o.partition().name, d.doc)));
+            hits.add(new SearchResult.Hit(EventDocuments.toEvent(doc, raw), spec.exposed((FieldDoc) d, o.partition().name, d.doc)));
         }
         return hits;
     }

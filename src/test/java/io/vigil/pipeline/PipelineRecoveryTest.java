@@ -62,7 +62,9 @@ class PipelineRecoveryTest {
         for (int i = 0; i < 600; i++) {
             if (pipeline.failure() == null) {
                 try {
-                    pipeline.flush(true).get(10, TimeUnit.SECONDS);
+                    // generous: the replay commits every 100 ms, and each commit waits for fsyncs that a busy
+                    // disk (the whole suite on 2 cores) can make take hundreds of ms
+                    pipeline.flush(true).get(90, TimeUnit.SECONDS);
                     return;
                 } catch (java.util.concurrent.ExecutionException failedAgain) {
                     // an injected failure hit this flush; wait for the next recovery

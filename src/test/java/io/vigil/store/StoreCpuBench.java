@@ -45,12 +45,23 @@ public final class StoreCpuBench {
             long t0 = mx.getCurrentThreadCpuTime();
             for (StoredEvent e : events) FieldsDelta.of(e.event().fields(), e.original());
             long t1 = mx.getCurrentThreadCpuTime();
-            List<Document> docs = new ArrayList<>(n);
-            for (StoredEvent e : events) docs.add(EventDocuments.toDocument(e));
+            List<Document> withFields = new ArrayList<>(n);
+            for (StoredEvent e : events) withFields.add(EventDocuments.toDocument(e, new RawEvents(null)));
             long t2 = mx.getCurrentThreadCpuTime();
+            RawEvents raw = new RawEvents(parser::reparse);
+            List<Document> docs = new ArrayList<>(n);
+            for (StoredEvent e : events) docs.add(EventDocuments.toDocument(e, raw));
+            long t3 = mx.getCurrentThreadCpuTime();
+            for (StoredEvent e : events) raw.read(e.event().id(), e.event().timestamp(), e.original(), e.parseContext());
+            long t4 = mx.getCurrentThreadCpuTime();
+            System.out.printf(Locale.ROOT, "  raw-only: toDocument %.1f us/event (mismatches %d), re-parse on read %.1f us/event; with fields: %.1f us/event (%d B/event stored)%n",
+                    (t3 - t2) / 1e3 / n, raw.mismatches(), (t4 - t3) / 1e3 / n, (t2 - t1) / 1e3 / n, 0);
+            indexAll(strip(withFields, f -> !f.fieldType().stored()), new StandardAnalyzer());
+            long fieldsBytes = lastBytes;
+            indexAll(strip(docs, f -> !f.fieldType().stored()), new StandardAnalyzer());
+            System.out.printf(Locale.ROOT, "  stored bytes/event: with fields (raw + delta) %.1f, raw-only %.1f%n", fieldsBytes / (double) n, lastBytes / (double) n);
             long index = indexAll(docs, new StandardAnalyzer());
-            if (round == 2) storedForms(events);
-            if (round == 2) variants(docs);
+
             System.out.printf(Locale.ROOT, "round %d, %d events, CPU us/event: delta %.1f  toDocument(incl. delta) %.1f  lucene add+commit %.1f%n",
                     round, n, (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, index / 1e3 / n);
         }
@@ -98,7 +109,7 @@ public final class StoreCpuBench {
                 || f.fieldType().docValuesType() != org.apache.lucene.index.DocValuesType.NONE || f.fieldType().pointDimensionCount() > 0), new StandardAnalyzer()), n);
     }
 
-    private static org.apache.lucene.codecs.Codec codec = new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION);
+    private static org.apache.lucene.codecs.Codec codec = new io.vigil.store.codec.VigilCodec();
     private static long lastBytes;
 
     private static void report(String what, long nanos, int n) {

@@ -32,6 +32,12 @@ public final class W3cDecoder implements Decoder {
 
     private final Map<LineOrigin, List<String>> headers = new ConcurrentHashMap<>();
 
+    /** Fields depend on the last {@code #Fields:} directive of the source: a line alone cannot be re-decoded. */
+    @Override
+    public boolean reproducible() {
+        return false;
+    }
+
     @Override
     public String name() {
         return NAME;

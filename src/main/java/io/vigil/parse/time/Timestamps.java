@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  * <p>Accepted: ISO-8601 with {@code T} or a space, fractions up to nanoseconds (truncated to millis),
  * {@code Z}, {@code ±hh:mm}, {@code ±hhmm}, {@code ±hh} or no zone (= UTC); epoch milliseconds or seconds as
  * numbers or digit strings (values below 10^11 are seconds, which covers dates up to the year 5138);
- * RFC 3164 {@code MMM dd HH:mm:ss} in the clock's current year (the previous year when that would put it
+ * RFC 3164 {@code MMM dd HH:mm:ss} in the current year of the clock (or of the receipt time, see {@link #asOf}) (the previous year when that would put it
  * more than a day in the future, so December lines read in January land in December).
  *
  * <p>Thread-safe and immutable.
@@ -25,9 +25,31 @@ public final class Timestamps {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
     private final Clock clock;
+    /** The receipt time of the batch this thread is parsing, if any (see {@link #asOf}). */
+    private static final ThreadLocal<long[]> RECEIVED_AT = new ThreadLocal<>();
 
     public Timestamps(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Runs {@code work} with "now" for year inference taken as {@code receivedAt} instead of the clock, on this
+     * thread. Parsing a line is then a function of the line and its receipt time only, so parsing it again later
+     * (events are re-read from their raw bytes) gives the same result as at ingest.
+     */
+    public static <T> T asOf(long receivedAt, java.util.function.Supplier<T> work) {
+        long[] previous = RECEIVED_AT.get();
+        RECEIVED_AT.set(new long[] {receivedAt});
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) RECEIVED_AT.remove(); else RECEIVED_AT.set(previous);
+        }
+    }
+
+    private long now() {
+        long[] received = RECEIVED_AT.get();
+        return received != null ? received[0] : clock.millis();
     }
 
     /** Epoch millis of a JSON value (String, Long or Double), or {@link #INVALID}. */
@@ -70,7 +92,7 @@ public final class Timestamps {
         if (s.charAt(from + 9) != ':' || s.charAt(from + 12) != ':' || hour > 23 || minute > 59 || second > 60) {
             return INVALID;
         }
-        long now = clock.millis();
+        long now = now();
         int year = LocalDateTime.ofEpochSecond(now / 1000, 0, ZoneOffset.UTC).getYear();
         long millis = IsoTimestamp.epochMillis(year, month / 3 + 1, day, hour, minute, second, 0);
         if (millis != INVALID && millis > now + DAY_MILLIS) {

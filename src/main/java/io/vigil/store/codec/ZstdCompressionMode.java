@@ -44,13 +44,21 @@ final class ZstdCompressionMode extends CompressionMode {
         return "zstd(level=" + level + ")";
     }
 
+    /**
+     * zstd contexts hold native buffers of several hundred KB: one per thread and level, reused for every
+     * segment, instead of one per segment writer and reader (a refresh every second creates many of those).
+     */
+    private static final ThreadLocal<java.util.Map<Integer, ZstdCompressCtx>> COMPRESSORS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+
     private static final class ZstdCompressor extends Compressor {
-        private final ZstdCompressCtx context = new ZstdCompressCtx();
+        private final int level;
         private byte[] input = new byte[0];
         private byte[] output = new byte[0];
 
         ZstdCompressor(int level) {
-            context.setLevel(level);
+            this.level = level;
         }
 
         @Override
@@ -59,6 +67,7 @@ final class ZstdCompressionMode extends CompressionMode {
             input = ArrayUtil.growNoCopy(input, length);
             buffers.readBytes(input, 0, length);
             output = ArrayUtil.growNoCopy(output, (int) Zstd.compressBound(length));
+            ZstdCompressCtx context = COMPRESSORS.get().computeIfAbsent(level, l -> new ZstdCompressCtx().setLevel(l));
             int compressed = context.compressByteArray(output, 0, output.length, input, 0, length);
             out.writeVInt(compressed);
             out.writeBytes(output, 0, compressed);
@@ -66,7 +75,7 @@ final class ZstdCompressionMode extends CompressionMode {
 
         @Override
         public void close() {
-            context.close();
+            // the context belongs to the thread, not to this segment's writer
         }
     }
 
@@ -76,7 +85,6 @@ final class ZstdCompressionMode extends CompressionMode {
      * same compressed bytes come again (compared in full, so a reuse can never return another chunk's data).
      */
     private static final class ZstdDecompressor extends Decompressor {
-        private final ZstdDecompressCtx context = new ZstdDecompressCtx();
         private byte[] compressed = new byte[0];
         private byte[] lastCompressed = new byte[0];
         private int lastCompressedLength = -1;
@@ -91,7 +99,7 @@ final class ZstdCompressionMode extends CompressionMode {
             if (!isLastChunk(compressedLength, originalLength)) {
                 lastChunk = ArrayUtil.growNoCopy(lastChunk, originalLength);
                 lastChunkLength = -1;
-                int produced = context.decompressByteArray(lastChunk, 0, originalLength, compressed, 0, compressedLength);
+                int produced = DECOMPRESSORS.get().decompressByteArray(lastChunk, 0, originalLength, compressed, 0, compressedLength);
                 if (produced != originalLength) {
                     throw new org.apache.lucene.index.CorruptIndexException("zstd chunk decompressed to " + produced
                             + " bytes, expected " + originalLength, in);
