@@ -25,7 +25,7 @@ import org.apache.lucene.search.TopFieldDocs;
  */
 final class PageSearch {
     /** Up to this many matches, one plain top-k pass is cheap enough. */
-    private static final long PLAIN_MAX_MATCHES = 20_000;
+    static final long PLAIN_MAX_MATCHES = 5_000;
     private static final int WIDENING = 4;
 
     private final List<PartitionSearch.Opened> opened;
