@@ -4,6 +4,7 @@ import io.vigil.event.EcsFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -18,15 +19,16 @@ import org.apache.lucene.search.TopFieldDocs;
  * <p>Sorted by {@code @timestamp} (the console's newest-first), a plain top-k over millions of matches is slow
  * when documents arrive in time order: sorting newest first, every document beats the one before it, so the
  * collector's queue changes on every hit and nothing can be skipped. The page is therefore searched in time
- * windows, starting at the newest (or, ascending, the oldest) end of the range and widening fourfold each
- * round, until the windows searched hold {@code size} hits: a window's hits all beat every hit of the windows
- * after it, so the result is exactly the plain top-k. The first window is sized from the total, as if matches
- * were spread evenly over the range. Thread-safe if the searchers are (one call per page).
+ * windows, starting at the newest (or, ascending, the oldest) end of the range, until the windows searched hold
+ * {@code size} hits: a window's hits all beat every hit of the windows after it, so the result is exactly the
+ * plain top-k. Thread-safe if the searchers are (one call per page).
  */
 final class PageSearch {
     /** Up to this many matches, one plain top-k pass is cheap enough. */
     static final long PLAIN_MAX_MATCHES = 5_000;
     private static final int WIDENING = 4;
+    /** Resolution of the profile that sizes the windows: about 10,000 events per bucket for 10 M in a day. */
+    private static final int PROFILE_BUCKETS = 1024;
 
     private final List<PartitionSearch.Opened> opened;
     private final SearchRequest request;
@@ -62,7 +64,12 @@ final class PageSearch {
         return hits;
     }
 
-    /** Windows from the newest (descending) or oldest end, each fourfold wider, until they hold a full page. */
+    /**
+     * Windows from the newest (descending) or oldest end until they hold a full page. A profile of how many
+     * documents lie where in time (from the points index) sizes each window to hold about twice the hits still
+     * missing, at the query's overall rate of matches per document; each window after a short one is sized for
+     * four times more.
+     */
     private List<TopFieldDocs> windowed(boolean descending, long total) throws IOException {
         // Clipped to the days searched: the range may be unbounded, and nothing lies outside them anyway.
         long lo = Math.max(request.from(), opened.getFirst().partition().start());
@@ -71,21 +78,43 @@ final class PageSearch {
             // Ties on the after value may still follow it (the doc tie-breaker decides), so it stays inside.
             if (descending) hi = Math.min(hi, after + 1); else lo = Math.max(lo, after);
         }
-        long span = hi - lo;
-        double share = Math.min(1.0, 2.0 * request.size() / total);
-        long width = Math.max(1, (long) (span * share));
+        if (lo >= hi) return List.of();
+        TimeHistogram profile = profile(lo, hi);
+        if (profile == null) return search(request.from(), request.to());
+        double docsPerMatch = Math.max(1.0, (double) profile.total() / total);
+        int step = descending ? -1 : 1;
+        int next = descending ? profile.bucketCount() - 1 : 0;
         List<TopFieldDocs> parts = new ArrayList<>();
         int found = 0;
-        while (lo < hi && found < request.size()) {
-            long windowFrom = descending ? Math.max(lo, hi - width) : lo;
-            long windowTo = descending ? hi : (hi - lo <= width ? hi : lo + width);
+        for (double growth = 1; found < request.size() && next >= 0 && next < profile.bucketCount(); growth *= WIDENING) {
+            double wanted = 2.0 * (request.size() - found) * docsPerMatch * growth;
+            int first = next;
+            long docs = 0;
+            do {
+                docs += profile.count(next);
+                next += step;
+            } while (docs < wanted && next >= 0 && next < profile.bucketCount());
+            int last = next - step;
+            long windowFrom = Math.max(lo, profile.bucketStart(descending ? last : first));
+            long windowTo = Math.min(hi, profile.bucketStart(descending ? first : last) + profile.interval());
             List<TopFieldDocs> window = search(windowFrom, windowTo);
-            for (TopFieldDocs docs : window) found += docs.scoreDocs.length;
+            for (TopFieldDocs docsFound : window) found += docsFound.scoreDocs.length;
             parts.addAll(window);
-            if (descending) hi = windowFrom; else lo = windowTo;
-            width = width > Long.MAX_VALUE / WIDENING ? Long.MAX_VALUE : width * WIDENING;
         }
         return parts;
+    }
+
+    /** Documents per time bucket in [lo, hi) over the partitions, from their points; null if not countable so. */
+    private TimeHistogram profile(long lo, long hi) throws IOException {
+        TimeHistogram profile = new TimeHistogram(Math.max(1, Math.ceilDiv(hi - lo, PROFILE_BUCKETS)), lo, hi);
+        for (PartitionSearch.Opened o : opened) {
+            if (!o.partition().overlaps(lo, hi)) continue;
+            for (LeafReaderContext leaf : o.searcher().getIndexReader().leaves()) {
+                if (!TimeHistogram.canCountFromPoints(leaf.reader())) return null;
+                profile.addWholeSegment(leaf.reader());
+            }
+        }
+        return profile;
     }
 
     /** The top {@code size} of each partition overlapping [from, to), with their partition index as shard index. */

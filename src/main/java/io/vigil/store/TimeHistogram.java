@@ -167,6 +167,23 @@ final class TimeHistogram {
         return new AggregationResult.DateHistogram(interval, buckets);
     }
 
+    long interval() {
+        return interval;
+    }
+
+    int bucketCount() {
+        return counts.length;
+    }
+
+    /** Start of bucket {@code i} (epoch millis); it ends one interval later. */
+    long bucketStart(int i) {
+        return (base + i) * interval;
+    }
+
+    long count(int i) {
+        return counts[i];
+    }
+
     /** Sum of all buckets: the number of documents counted. */
     long total() {
         long sum = 0;
