@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import static org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
@@ -36,6 +37,14 @@ final class Aggregations {
          * when it cannot; then {@link #collect} is called instead.
          */
         default boolean collectWholeSegment(LeafReaderContext leaf) throws IOException {
+            return false;
+        }
+
+        /**
+         * Collects the matches straight from the query's iterator, in doc-id order, when this is the only
+         * accumulator of the segment (no bit set to build). Returns false when it cannot; then {@link #collect}.
+         */
+        default boolean collectStream(LeafReaderContext leaf, DocIdSetIterator matches) throws IOException {
             return false;
         }
 
@@ -104,6 +113,12 @@ final class Aggregations {
         @Override
         public void collect(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
             histogram.addMatches(leaf.reader(), matches);
+        }
+
+        @Override
+        public boolean collectStream(LeafReaderContext leaf, DocIdSetIterator matches) throws IOException {
+            histogram.addMatches(leaf.reader(), matches);
+            return true;
         }
 
         @Override

@@ -104,14 +104,14 @@ final class PageSearch {
         return parts;
     }
 
-    /** Documents per time bucket in [lo, hi) over the partitions, from their points; null if not countable so. */
+    /** About how many documents lie in each time bucket of [lo, hi), from the points; null if not countable so. */
     private TimeHistogram profile(long lo, long hi) throws IOException {
         TimeHistogram profile = new TimeHistogram(Math.max(1, Math.ceilDiv(hi - lo, PROFILE_BUCKETS)), lo, hi);
         for (PartitionSearch.Opened o : opened) {
             if (!o.partition().overlaps(lo, hi)) continue;
             for (LeafReaderContext leaf : o.searcher().getIndexReader().leaves()) {
                 if (!TimeHistogram.canCountFromPoints(leaf.reader())) return null;
-                profile.addWholeSegment(leaf.reader());
+                profile.estimateWholeSegment(leaf.reader());
             }
         }
         return profile;

@@ -139,6 +139,7 @@ final class PartitionSearch {
                 }
                 Scorer scorer = weight.scorer(leaf);
                 if (scorer == null) continue;
+                if (pending.size() == 1 && pending.getFirst().collectStream(leaf, scorer.iterator())) continue;
                 FixedBitSet matches = new FixedBitSet(leaf.reader().maxDoc());
                 DocIdSetIterator it = scorer.iterator();
                 for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) matches.set(doc);

@@ -11,6 +11,7 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.PointValues.IntersectVisitor;
 import org.apache.lucene.index.PointValues.PointTree;
 import org.apache.lucene.index.PointValues.Relation;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import static org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
@@ -111,6 +112,18 @@ final class TimeHistogram {
         }
     }
 
+    /** Adds the timestamp of every document the iterator (fresh, unpositioned) yields. */
+    void addMatches(LeafReader reader, DocIdSetIterator matches) throws IOException {
+        NumericDocValues values = reader.getNumericDocValues(EcsFields.TIMESTAMP);
+        if (values == null) return;
+        for (int doc = matches.nextDoc(); doc != NO_MORE_DOCS; doc = matches.nextDoc()) {
+            if (values.advanceExact(doc)) {
+                long t = values.longValue();
+                if (inRange(t)) add(t, 1);
+            }
+        }
+    }
+
     /** True when {@link #addWholeSegment} gives exactly what {@link #addMatches} over all documents would. */
     static boolean canCountFromPoints(LeafReader reader) throws IOException {
         if (reader.hasDeletions()) return false;
@@ -124,6 +137,17 @@ final class TimeHistogram {
         if (points != null) addCell(points.getPointTree(), new ValueVisitor());
     }
 
+    /**
+     * Like {@link #addWholeSegment}, but a leaf cell (up to 512 points) that straddles a bucket boundary goes
+     * wholly to the bucket of its smallest value in range: an estimate of where documents lie in time, at the
+     * cost of a walk down the tree only, for when exact counts are not needed.
+     */
+    void estimateWholeSegment(LeafReader reader) throws IOException {
+        PointValues points = reader.getPointValues(EcsFields.TIMESTAMP);
+        if (points != null) addCell(points.getPointTree(), null);
+    }
+
+    /** With a null visitor, leaf cells are not read value by value (see {@link #estimateWholeSegment}). */
     private void addCell(PointTree cell, ValueVisitor visitor) throws IOException {
         long min = LongPoint.decodeDimension(cell.getMinPackedValue(), 0);
         long max = LongPoint.decodeDimension(cell.getMaxPackedValue(), 0);
@@ -135,8 +159,10 @@ final class TimeHistogram {
                 addCell(cell, visitor);
             } while (cell.moveToSibling());
             cell.moveToParent();
-        } else {
+        } else if (visitor != null) {
             cell.visitDocValues(visitor);
+        } else {
+            add(Math.max(min, from), cell.size());
         }
     }
 
