@@ -56,10 +56,11 @@ final class PageSearch {
         if (parts.isEmpty()) return List.of();
         TopFieldDocs merged = TopDocs.merge(spec.sort(), 0, request.size(), parts.toArray(TopFieldDocs[]::new));
         List<SearchResult.Hit> hits = new ArrayList<>(merged.scoreDocs.length);
-        for (ScoreDoc d : merged.scoreDocs) {
-            PartitionSearch.Opened o = opened.get(d.shardIndex);
-            var doc = o.searcher().storedFields().document(d.doc, EventDocuments.STORED);
-            hits.add(new SearchResult.Hit(EventDocuments.toEvent(doc), spec.exposed((FieldDoc) d, o.partition().name, d.doc)));
+        var documents = HitDocuments.load(merged.scoreDocs, opened);
+        for (int i = 0; i < documents.length; i++) {
+            ScoreDoc d = merged.scoreDocs[i];
+            String partition = opened.get(d.shardIndex).partition().name;
+            hits.add(new SearchResult.Hit(EventDocuments.toEvent(documents[i]), spec.exposed((FieldDoc) d, partition, d.doc)));
         }
         return hits;
     }

@@ -66,6 +66,8 @@ class FastSearchPathsTest {
                 events.add(event);
                 added.add(new StoredEvent(event, ("raw " + event.id()).getBytes(StandardCharsets.UTF_8)));
             }
+            // One batch in time order, as live events arrive: its neighbours in time are neighbours in doc ids.
+            if (batch == 10) added.sort(Comparator.comparingLong(e -> e.event().timestamp()));
             store.add(added, position++);
             store.refresh();
             if (batch % 4 == 3) store.commit();
