@@ -6,11 +6,11 @@ import io.vigil.event.EcsType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import static org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
@@ -30,6 +30,23 @@ final class Aggregations {
     /** Accumulates one aggregation over matching docs, one segment at a time. */
     interface Accumulator {
         void collect(LeafReaderContext leaf, FixedBitSet matches) throws IOException;
+
+        /**
+         * When every document of the segment whose timestamp lies in the searched range matches (a match-all
+         * query), an accumulator may count them without a bit set, e.g. from the points index. Returns false
+         * when it cannot; then {@link #collect} is called instead.
+         */
+        default boolean collectWholeSegment(LeafReaderContext leaf) throws IOException {
+            return false;
+        }
+
+        /**
+         * Collects the matches straight from the query's iterator, in doc-id order, when this is the only
+         * accumulator of the segment (no bit set to build). Returns false when it cannot; then {@link #collect}.
+         */
+        default boolean collectStream(LeafReaderContext leaf, DocIdSetIterator matches) throws IOException {
+            return false;
+        }
 
         AggregationResult result();
     }
@@ -83,61 +100,37 @@ final class Aggregations {
     }
 
     private static final class HistogramAccumulator implements Accumulator {
-        private final long interval;
-        private final long from;
-        private final long to;
-        private final Map<Long, Long> counts = new HashMap<>();
+        private final TimeHistogram histogram;
 
         HistogramAccumulator(Aggregation.DateHistogram h, long from, long to) {
             if (!h.field().equals(EcsFields.TIMESTAMP)) {
                 throw new IllegalArgumentException("date histogram on " + h.field() + " is not supported: only "
                         + EcsFields.TIMESTAMP + " has per-document dates");
             }
-            if (h.intervalMillis() <= 0) throw new IllegalArgumentException("histogram interval must be > 0 ms, got " + h.intervalMillis());
-            this.interval = h.intervalMillis();
-            this.from = from;
-            this.to = to;
-            if (bounded() && bucketCount(start(from), start(to - 1)) > MAX_BUCKETS) throw tooMany(start(from), start(to - 1));
-        }
-
-        private boolean bounded() {
-            return from != Long.MIN_VALUE && to != Long.MAX_VALUE && from < to;
-        }
-
-        private long start(long t) {
-            return Math.floorDiv(t, interval) * interval;
-        }
-
-        /** Buckets from first to last inclusive; Long.MAX_VALUE when the span overflows (always too many). */
-        private long bucketCount(long first, long last) {
-            long span = last - first;
-            if (span < 0) return Long.MAX_VALUE;
-            return span / interval + 1;
-        }
-
-        private IllegalArgumentException tooMany(long first, long last) {
-            return new IllegalArgumentException("date histogram would have " + bucketCount(first, last) + " buckets of "
-                    + interval + " ms (limit " + MAX_BUCKETS + "): use a larger interval or a shorter time range");
+            this.histogram = new TimeHistogram(h.intervalMillis(), from, to);
         }
 
         @Override
         public void collect(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
-            NumericDocValues values = leaf.reader().getNumericDocValues(EcsFields.TIMESTAMP);
-            if (values == null) return;
-            for (int doc = ValueCounts.next(matches, 0); doc != NO_MORE_DOCS; doc = ValueCounts.next(matches, doc + 1)) {
-                if (values.advanceExact(doc)) counts.merge(start(values.longValue()), 1L, Long::sum);
-            }
+            histogram.addMatches(leaf.reader(), matches);
+        }
+
+        @Override
+        public boolean collectStream(LeafReaderContext leaf, DocIdSetIterator matches) throws IOException {
+            histogram.addMatches(leaf.reader(), matches);
+            return true;
+        }
+
+        @Override
+        public boolean collectWholeSegment(LeafReaderContext leaf) throws IOException {
+            if (!TimeHistogram.canCountFromPoints(leaf.reader())) return false;
+            histogram.addWholeSegment(leaf.reader());
+            return true;
         }
 
         @Override
         public AggregationResult result() {
-            if (counts.isEmpty() && !bounded()) return new AggregationResult.DateHistogram(interval, List.of());
-            long first = bounded() ? start(from) : counts.keySet().stream().min(Long::compare).orElseThrow();
-            long last = bounded() ? start(to - 1) : counts.keySet().stream().max(Long::compare).orElseThrow();
-            if (bucketCount(first, last) > MAX_BUCKETS) throw tooMany(first, last);
-            List<AggregationResult.TimeBucket> buckets = new ArrayList<>();
-            for (long t = first; t <= last; t += interval) buckets.add(new AggregationResult.TimeBucket(t, counts.getOrDefault(t, 0L)));
-            return new AggregationResult.DateHistogram(interval, buckets);
+            return histogram.result();
         }
     }
 

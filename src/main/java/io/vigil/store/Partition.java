@@ -97,6 +97,21 @@ final class Partition {
         writer = w;
     }
 
+    /** First millisecond of the partition's day. */
+    long start() {
+        return day * LuceneEventStore.DAY_MILLIS;
+    }
+
+    /** First millisecond after the partition's day. */
+    long end() {
+        return start() + LuceneEventStore.DAY_MILLIS;
+    }
+
+    /** True when the day shares at least one millisecond with [from, to). */
+    boolean overlaps(long from, long to) {
+        return start() < to && end() > from;
+    }
+
     /** True when the partition already holds (durably) the events of the record at {@code position}. */
     boolean hasCommitted(long position) {
         return committedPosition >= position;

@@ -2,113 +2,150 @@ package io.vigil.store;
 
 import io.vigil.event.EcsFields;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One search over a set of day partitions, already acquired, in ascending day order (that order is the
  * cross-partition tie-breaker). Totals are exact (a count per partition); hits are the global top
- * {@code size} after {@code search_after}, merged with Lucene's own comparators; aggregations see every match.
+ * {@code size} after {@code search_after} ({@link PageSearch}); aggregations see every match. The page of hits
+ * is searched on a second (virtual) thread while this one aggregates: the two share nothing but the searchers.
  */
 final class PartitionSearch {
-    private static final long DAY_MILLIS = 86_400_000L;
-
     /** A partition and the searcher acquired on it. */
     record Opened(Partition partition, IndexSearcher searcher) {}
 
+    /** The translated query and the request's time range, restricted per partition. */
+    record QueryScope(Query query, long from, long to) {
+        /** The query restricted to [from, to) unless the partition's day lies wholly inside it. */
+        Query forPartition(Partition p) {
+            if (p.start() >= from && p.end() <= to) return query;
+            return restrictedTo(p, from, to);
+        }
+
+        /** The query restricted to [windowFrom, windowTo) ∩ [from, to). */
+        Query restrictedTo(Partition p, long windowFrom, long windowTo) {
+            long lower = Math.max(Math.max(from, windowFrom), p.start());
+            long upper = Math.min(Math.min(to, windowTo), p.end()) - 1;
+            // Points when the range is the selective part, doc values to check the hits of a selective query.
+            Query range = new IndexOrDocValuesQuery(LongPoint.newRangeQuery(EcsFields.TIMESTAMP, lower, upper),
+                    NumericDocValuesField.newSlowRangeQuery(EcsFields.TIMESTAMP, lower, upper));
+            return new BooleanQuery.Builder().add(query, Occur.FILTER).add(range, Occur.FILTER).build();
+        }
+    }
+
     private final List<Opened> opened;
     private final SearchRequest request;
-    private final Query query;
+    private final QueryScope scope;
     private final RawEvents raw;
 
     PartitionSearch(List<Opened> opened, SearchRequest request, Query query, RawEvents raw) {
         this.raw = raw;
         this.opened = opened;
         this.request = request;
-        this.query = query;
+        this.scope = new QueryScope(query, request.from(), request.to());
     }
 
     SearchResult run(int maxTermsWalked, long startNanos) throws IOException {
-        long total = 0;
-        for (Opened o : opened) total += o.searcher().count(queryFor(o.partition()));
-        List<SearchResult.Hit> hits = request.size() == 0 ? List.of() : hits();
-        Map<String, AggregationResult> aggs = aggregations(maxTermsWalked);
-        return new SearchResult(total, hits, aggs, (System.nanoTime() - startNanos) / 1_000_000);
-    }
-
-    /** The query restricted to [from, to) unless the partition's day lies wholly inside it. */
-    private Query queryFor(Partition p) {
-        long dayStart = p.day * DAY_MILLIS;
-        if (dayStart >= request.from() && dayStart + DAY_MILLIS <= request.to()) return query;
-        return new BooleanQuery.Builder()
-                .add(query, Occur.FILTER)
-                .add(LongPoint.newRangeQuery(EcsFields.TIMESTAMP, request.from(), request.to() - 1), Occur.FILTER)
-                .build();
-    }
-
-    private List<SearchResult.Hit> hits() throws IOException {
-        SortSpec spec = new SortSpec(request.sort());
-        Object[] afterValues = request.searchAfter().isEmpty() ? null : spec.luceneValues(request.searchAfter());
-        TopFieldDocs[] perPartition = new TopFieldDocs[opened.size()];
-        for (int i = 0; i < opened.size(); i++) {
-            Opened o = opened.get(i);
-            FieldDoc after = afterValues == null ? null : new FieldDoc(afterDoc(o.partition()), Float.NaN, afterValues);
-            TopFieldDocs docs = o.searcher().search(queryFor(o.partition()),
-                    new TopFieldCollectorManager(spec.sort(), request.size(), after, request.size()));
-            for (ScoreDoc d : docs.scoreDocs) d.shardIndex = i;
-            perPartition[i] = docs;
-        }
-        TopFieldDocs merged = TopDocs.merge(spec.sort(), 0, request.size(), perPartition);
-        List<SearchResult.Hit> hits = new ArrayList<>(merged.scoreDocs.length);
-        for (ScoreDoc d : merged.scoreDocs) {
-            Opened o = opened.get(d.shardIndex);
-            var doc = o.searcher().storedFields().document(d.doc, EventDocuments.STORED);
-            hits.add(new SearchResult.Hit(EventDocuments.toEvent(doc, raw), spec.exposed((FieldDoc) d, o.partition().name, d.doc)));
-        }
-        return hits;
-    }
-
-    /** Doc id bound for search_after in a partition: ties in earlier partitions were all returned, in later ones none. */
-    private int afterDoc(Partition p) {
-        int cmp = p.name.compareTo(SortSpec.afterPartition(request.searchAfter()));
-        if (cmp < 0) return Integer.MAX_VALUE;
-        if (cmp > 0) return -1;
-        return SortSpec.afterDoc(request.searchAfter());
-    }
-
-    private Map<String, AggregationResult> aggregations(int maxTermsWalked) throws IOException {
-        if (request.aggs().isEmpty()) return Map.of();
         Map<String, Aggregations.Accumulator> accumulators = new LinkedHashMap<>();
         request.aggs().forEach((name, agg) -> accumulators.put(name,
                 Aggregations.accumulator(agg, request.from(), request.to(), maxTermsWalked)));
+        PageSearch pageSearch = request.size() == 0 ? null : new PageSearch(opened, request, scope, raw); // validates sort
+        long total = 0;
+        for (Opened o : opened) total += o.searcher().count(scope.forPartition(o.partition()));
+        if (request.size() == 0 || total == 0) {
+            return new SearchResult(total, List.of(), aggregate(accumulators), (System.nanoTime() - startNanos) / 1_000_000);
+        }
+        long matches = total;
+        FutureTask<List<SearchResult.Hit>> page = new FutureTask<>(() -> pageSearch.hits(matches));
+        Thread.ofVirtual().name("vigil-search-page").start(page);
+        try {
+            Map<String, AggregationResult> aggs = aggregate(accumulators);
+            return new SearchResult(total, await(page), aggs, (System.nanoTime() - startNanos) / 1_000_000);
+        } finally {
+            finish(page);
+        }
+    }
+
+    private static List<SearchResult.Hit> await(FutureTask<List<SearchResult.Hit>> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while searching the page of hits");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error error -> throw error;
+                default -> throw new UncheckedIOException(new IOException(e.getCause()));
+            }
+        }
+    }
+
+    /** The caller releases the searchers when we return: the page thread must be done with them by then. */
+    private static void finish(FutureTask<List<SearchResult.Hit>> page) {
+        boolean interrupted = false;
+        while (!page.isDone()) {
+            try {
+                page.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break; // reported by await, or superseded by the aggregation's own failure
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** A match-all search: the accumulators that could not count the whole segment themselves. */
+    private static List<Aggregations.Accumulator> notCountedWhole(Iterable<Aggregations.Accumulator> accumulators,
+                                                                  LeafReaderContext leaf) throws IOException {
+        List<Aggregations.Accumulator> pending = new ArrayList<>();
+        for (Aggregations.Accumulator acc : accumulators) if (!acc.collectWholeSegment(leaf)) pending.add(acc);
+        return pending;
+    }
+
+    private Map<String, AggregationResult> aggregate(Map<String, Aggregations.Accumulator> accumulators) throws IOException {
+        if (accumulators.isEmpty()) return Map.of();
+        boolean matchAll = scope.query() instanceof MatchAllDocsQuery;
         for (Opened o : opened) {
             IndexSearcher searcher = o.searcher();
-            Weight weight = searcher.createWeight(searcher.rewrite(queryFor(o.partition())), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Weight weight = null;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                List<Aggregations.Accumulator> pending = matchAll
+                        ? notCountedWhole(accumulators.values(), leaf) : List.copyOf(accumulators.values());
+                if (pending.isEmpty()) continue;
+                if (weight == null) {
+                    weight = searcher.createWeight(searcher.rewrite(scope.forPartition(o.partition())), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
                 Scorer scorer = weight.scorer(leaf);
                 if (scorer == null) continue;
+                if (pending.size() == 1 && pending.getFirst().collectStream(leaf, scorer.iterator())) continue;
                 FixedBitSet matches = new FixedBitSet(leaf.reader().maxDoc());
                 DocIdSetIterator it = scorer.iterator();
                 for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) matches.set(doc);
-                for (Aggregations.Accumulator acc : accumulators.values()) acc.collect(leaf, matches);
+                for (Aggregations.Accumulator acc : pending) acc.collect(leaf, matches);
             }
         }
         Map<String, AggregationResult> results = new LinkedHashMap<>();

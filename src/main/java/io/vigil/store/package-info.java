@@ -22,6 +22,15 @@
  *   <li>The raw bytes are always recoverable exactly: stored, or equal to the event's {@code event.original}.</li>
  * </ul>
  *
+ * <h2>Search</h2>
+ * {@code LuceneEventStore.search} acquires the partitions overlapping the time range and hands them to
+ * {@code PartitionSearch}: an exact count per partition, the aggregations on the calling thread and, at the same
+ * time on a virtual thread, the page of hits ({@code PageSearch}: sorted by {@code @timestamp}, it searches time
+ * windows from the newest end and stops once they hold the page; {@code HitDocuments} loads their stored fields).
+ * A date histogram ({@code TimeHistogram}) counts into a {@code long[]}; for a match-all query it counts whole
+ * segments from the points index without visiting documents. {@code FastSearchPathsTest} holds each fast path
+ * to a straightforward computation.
+ *
  * <h2>Threads</h2>
  * One writer thread calls add/commit/refresh/applyRetention; searches, get and stats run from any thread
  * (NRT searchers via one {@code SearcherManager} per partition). Events become searchable at the next
