@@ -22,6 +22,11 @@ import java.util.stream.Stream;
  * Thread-safe: use one connection per operation.
  */
 public final class MetaDatabase implements AutoCloseable {
+    /**
+     * URL settings. TRACE_LEVEL_FILE=0: no vigil.trace.db next to the data, which could leak SQL with hashes in it.
+     * (WRITE_DELAY: see {@link #checkpoint()}.)
+     */
+    static final String SETTINGS = ";TRACE_LEVEL_FILE=0";
     private final Path directory;
     private final String url;
     private final Connection keeper;
@@ -43,8 +48,7 @@ public final class MetaDatabase implements AutoCloseable {
     public static MetaDatabase open(Path dataDir, List<Migration> migrations) {
         Path directory = dataDir.resolve("meta");
         createOwnerOnlyDirectory(directory);
-        // TRACE_LEVEL_FILE=0: no vigil.trace.db next to the data, which could leak SQL with hashes in it.
-        String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
+        String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + SETTINGS;
         Connection keeper = null;
         try {
             keeper = DriverManager.getConnection(url, "vigil", "");

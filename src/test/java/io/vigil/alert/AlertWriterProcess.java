@@ -16,9 +16,10 @@ import java.util.Map;
  * does — save a batch of alerts, {@link MetaDatabase#checkpoint()} (after which the store may commit the events
  * that raised them), print {@code durable <count>}, next batch — while a second thread keeps rewriting one large
  * row (as incidents are rewritten for every alert they gain), so that H2 has background writes and compaction of
- * its own going on. It runs until the parent kills it with SIGKILL.
+ * its own going on, and busy threads compete with H2's writer threads for the CPU. It runs until the parent kills
+ * it with SIGKILL, or halts itself right after the given number of checkpoints.
  *
- * <p>Argument: the data directory.
+ * <p>Arguments: the data directory, optionally the number of checkpoints after which to halt.
  */
 public final class AlertWriterProcess {
     static final int BATCH = 20;
@@ -29,14 +30,20 @@ public final class AlertWriterProcess {
     public static void main(String[] args) throws Exception {
         MetaDatabase db = MetaDatabase.open(Path.of(args[0]));
         AlertRepository alerts = new AlertRepository(db, Clock.systemUTC());
+        long haltAfter = args.length > 1 ? Long.parseLong(args[1]) : -1;
         Thread.ofPlatform().daemon().start(() -> rewriteForever(db));
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            Thread.ofPlatform().daemon().start(AlertWriterProcess::spin); // H2's own writer threads get the CPU late
+        }
+        String session = Long.toHexString(System.nanoTime()); // alert ids differ from earlier runs on the same data
         for (int b = 0; ; b++) {
             List<Alert> batch = new ArrayList<>();
-            for (int i = 0; i < BATCH; i++) batch.add(alert(b + "-" + i));
+            for (int i = 0; i < BATCH; i++) batch.add(alert(session + "-" + b + "-" + i));
             alerts.saveNew(batch);
             db.checkpoint();
             System.out.println("durable " + (long) (b + 1) * BATCH);
             System.out.flush();
+            if (b + 1 == haltAfter) Runtime.getRuntime().halt(0); // as abrupt as SIGKILL, at the worst moment
         }
     }
 
@@ -53,6 +60,11 @@ public final class AlertWriterProcess {
         } catch (Exception e) {
             System.out.println("churn failed: " + e);
         }
+    }
+
+    private static void spin() {
+        long x = 0;
+        while (true) x += System.nanoTime() % 3;
     }
 
     static Alert alert(String key) {
