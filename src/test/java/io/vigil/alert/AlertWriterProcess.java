@@ -17,9 +17,9 @@ import java.util.Map;
  * that raised them), print {@code durable <count>}, next batch — while a second thread keeps rewriting one large
  * row (as incidents are rewritten for every alert they gain), so that H2 has background writes and compaction of
  * its own going on, and busy threads compete with H2's writer threads for the CPU. It runs until the parent kills
- * it with SIGKILL, or halts itself right after the given number of checkpoints.
+ * it with SIGKILL. {@code CheckpointDurabilityTest} in {@code meta} holds H2's writes at the worst moment instead.
  *
- * <p>Arguments: the data directory, optionally the number of checkpoints after which to halt.
+ * <p>Argument: the data directory.
  */
 public final class AlertWriterProcess {
     static final int BATCH = 20;
@@ -30,7 +30,6 @@ public final class AlertWriterProcess {
     public static void main(String[] args) throws Exception {
         MetaDatabase db = MetaDatabase.open(Path.of(args[0]));
         AlertRepository alerts = new AlertRepository(db, Clock.systemUTC());
-        long haltAfter = args.length > 1 ? Long.parseLong(args[1]) : -1;
         Thread.ofPlatform().daemon().start(() -> rewriteForever(db));
         for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
             Thread.ofPlatform().daemon().start(AlertWriterProcess::spin); // H2's own writer threads get the CPU late
@@ -43,7 +42,6 @@ public final class AlertWriterProcess {
             db.checkpoint();
             System.out.println("durable " + (long) (b + 1) * BATCH);
             System.out.flush();
-            if (b + 1 == haltAfter) Runtime.getRuntime().halt(0); // as abrupt as SIGKILL, at the worst moment
         }
     }
 
