@@ -34,12 +34,14 @@ public final class MetaDatabase implements AutoCloseable {
     private final Path directory;
     private final String url;
     private final Connection keeper;
+    private final DiskSpaceGuard guard;
     private final List<Integer> appliedAtOpen;
 
-    private MetaDatabase(Path directory, String url, Connection keeper, List<Integer> appliedAtOpen) {
+    private MetaDatabase(Path directory, String url, Connection keeper, DiskSpaceGuard guard, List<Integer> appliedAtOpen) {
         this.directory = directory;
         this.url = url;
         this.keeper = keeper;
+        this.guard = guard;
         this.appliedAtOpen = appliedAtOpen;
     }
 
@@ -50,15 +52,23 @@ public final class MetaDatabase implements AutoCloseable {
 
     /** Opens with an explicit migration list (tests, tools). */
     public static MetaDatabase open(Path dataDir, List<Migration> migrations) {
+        return open(dataDir, migrations, DiskSpaceGuard.DEFAULT_FLOOR_BYTES);
+    }
+
+    /**
+     * Opens with a given floor of free disk space below which writes are refused (see {@link DiskSpaceGuard}).
+     */
+    static MetaDatabase open(Path dataDir, List<Migration> migrations, long freeSpaceFloorBytes) {
         Path directory = dataDir.resolve("meta");
         createOwnerOnlyDirectory(directory);
         String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + SETTINGS;
         Connection keeper = null;
         try {
+            DiskSpaceGuard guard = new DiskSpaceGuard(directory, freeSpaceFloorBytes);
             keeper = DriverManager.getConnection(url, "vigil", "");
-            List<Integer> applied = SchemaMigrator.migrate(keeper, migrations);
+            List<Integer> applied = SchemaMigrator.migrate(guard.guard(keeper), migrations);
             restrictFiles(directory);
-            return new MetaDatabase(directory, url, keeper, applied);
+            return new MetaDatabase(directory, url, keeper, guard, applied);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(keeper);
             if (e instanceof RuntimeException re) {
@@ -68,9 +78,12 @@ public final class MetaDatabase implements AutoCloseable {
         }
     }
 
-    /** A new connection in auto-commit mode; the caller closes it. */
+    /**
+     * A new connection in auto-commit mode; the caller closes it. Statements that may write fail with SQLSTATE
+     * {@value DiskSpaceGuard#DISK_FULL_STATE} while the disk is nearly full ({@link DiskSpaceGuard}); reads work.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "vigil", "");
+        return guard.guard(DriverManager.getConnection(url, "vigil", ""));
     }
 
     /**
