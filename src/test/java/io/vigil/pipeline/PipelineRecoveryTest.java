@@ -62,7 +62,7 @@ class PipelineRecoveryTest {
         for (int i = 0; i < 600; i++) {
             if (pipeline.failure() == null) {
                 try {
-                    pipeline.flush(true).get(10, TimeUnit.SECONDS);
+                    pipeline.flush(true).get(60, TimeUnit.SECONDS); // a replay of 1,000 events took > 10 s at load 11 on 2 cores
                     return;
                 } catch (java.util.concurrent.ExecutionException failedAgain) {
                     // an injected failure hit this flush; wait for the next recovery
