@@ -36,14 +36,24 @@ public final class AlertRepository {
         this.clock = clock;
     }
 
-    /** Inserts the alerts not stored yet; returns those that were new. */
+    /**
+     * Inserts the alerts not stored yet, all in one transaction (one write of the metadata file, which writes
+     * every commit before it returns); returns those that were new.
+     */
     public List<Alert> saveNew(List<Alert> alerts) {
         if (alerts.isEmpty()) return List.of();
         List<Alert> inserted = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Alert a : alerts) {
-                bindInsert(ps, a);
-                if (ps.executeUpdate() == 1) inserted.add(a);
+            c.setAutoCommit(false);
+            try {
+                for (Alert a : alerts) {
+                    bindInsert(ps, a);
+                    if (ps.executeUpdate() == 1) inserted.add(a);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not store alerts: " + e.getMessage(), e);

@@ -22,15 +22,26 @@ import java.util.stream.Stream;
  * Thread-safe: use one connection per operation.
  */
 public final class MetaDatabase implements AutoCloseable {
+    /**
+     * URL settings. TRACE_LEVEL_FILE=0: no vigil.trace.db next to the data, which could leak SQL with hashes in it.
+     * WRITE_DELAY=0: every commit is written to the file by the committing thread before it returns. With H2's
+     * default (500 ms) a background writer takes committed changes and hands the write to threads of its own;
+     * {@code CHECKPOINT SYNC} then finds nothing unsaved and returns before that write happened, so a SIGKILL
+     * right after it lost committed rows (alerts whose events the store had already committed: never replayed).
+     * The cost is one small file write per transaction, which is why batches of rows go in one transaction.
+     */
+    static final String SETTINGS = ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
     private final Path directory;
     private final String url;
     private final Connection keeper;
+    private final DiskSpaceGuard guard;
     private final List<Integer> appliedAtOpen;
 
-    private MetaDatabase(Path directory, String url, Connection keeper, List<Integer> appliedAtOpen) {
+    private MetaDatabase(Path directory, String url, Connection keeper, DiskSpaceGuard guard, List<Integer> appliedAtOpen) {
         this.directory = directory;
         this.url = url;
         this.keeper = keeper;
+        this.guard = guard;
         this.appliedAtOpen = appliedAtOpen;
     }
 
@@ -41,16 +52,23 @@ public final class MetaDatabase implements AutoCloseable {
 
     /** Opens with an explicit migration list (tests, tools). */
     public static MetaDatabase open(Path dataDir, List<Migration> migrations) {
+        return open(dataDir, migrations, DiskSpaceGuard.DEFAULT_FLOOR_BYTES);
+    }
+
+    /**
+     * Opens with a given floor of free disk space below which writes are refused (see {@link DiskSpaceGuard}).
+     */
+    static MetaDatabase open(Path dataDir, List<Migration> migrations, long freeSpaceFloorBytes) {
         Path directory = dataDir.resolve("meta");
         createOwnerOnlyDirectory(directory);
-        // TRACE_LEVEL_FILE=0: no vigil.trace.db next to the data, which could leak SQL with hashes in it.
-        String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
+        String url = "jdbc:h2:file:" + directory.resolve("vigil").toAbsolutePath() + SETTINGS;
         Connection keeper = null;
         try {
+            DiskSpaceGuard guard = new DiskSpaceGuard(directory, freeSpaceFloorBytes);
             keeper = DriverManager.getConnection(url, "vigil", "");
-            List<Integer> applied = SchemaMigrator.migrate(keeper, migrations);
+            List<Integer> applied = SchemaMigrator.migrate(guard.guard(keeper), migrations);
             restrictFiles(directory);
-            return new MetaDatabase(directory, url, keeper, applied);
+            return new MetaDatabase(directory, url, keeper, guard, applied);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(keeper);
             if (e instanceof RuntimeException re) {
@@ -60,15 +78,18 @@ public final class MetaDatabase implements AutoCloseable {
         }
     }
 
-    /** A new connection in auto-commit mode; the caller closes it. */
+    /**
+     * A new connection in auto-commit mode; the caller closes it. Statements that may write fail with SQLSTATE
+     * {@value DiskSpaceGuard#DISK_FULL_STATE} while the disk is nearly full ({@link DiskSpaceGuard}); reads work.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "vigil", "");
+        return guard.guard(DriverManager.getConnection(url, "vigil", ""));
     }
 
     /**
-     * Forces everything committed so far onto disk. H2 writes committed changes in the background; callers
-     * that must not lose a commit across a power cut or SIGKILL (alerts before the events that raised them
-     * are committed) call this first.
+     * Forces everything committed so far onto disk (fsync). A commit is already in the file when it returns
+     * ({@link #SETTINGS}: safe against SIGKILL); callers that must not lose a commit across a power cut (alerts,
+     * before the events that raised them are committed to the store) call this first.
      */
     public void checkpoint() {
         try (Connection c = connect(); java.sql.Statement st = c.createStatement()) {

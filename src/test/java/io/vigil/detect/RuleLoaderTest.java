@@ -135,4 +135,16 @@ class RuleLoaderTest {
         assertThat(rules.evaluate(Rules.sysmon(1, "Image", "C:\\cmd.exe", "User", "bob"))).hasSize(1);
         assertThat(rules.evaluate(Rules.sysmon(1, "Image", "C:\\cmd.exe", "User", "admin"))).isEmpty();
     }
+
+    @Test
+    void refusesARuleTextLargerThanTheYamlLimitBeforeParsingIt() {
+        String rule = "title: t\nid: 5f1a0000-0000-4000-8000-0000000000aa\nlogsource: { product: linux }\n"
+                + "detection: { s: { a: b }, condition: s }\n";
+        String huge = rule.repeat((4 << 20) / rule.length());
+        long start = System.nanoTime();
+        LoadedRules loaded = new RuleLoader().loadText(Map.of(Path.of("huge.yml"), huge));
+        assertThat(loaded.problems()).singleElement().extracting(RuleProblem::reason).asString()
+                .contains("rule file too large").contains("the limit is 3145728 characters");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("refused without parsing (ms)").isLessThan(500);
+    }
 }
