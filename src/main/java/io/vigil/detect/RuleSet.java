@@ -5,7 +5,8 @@ import io.vigil.detect.compile.Dialect;
 import io.vigil.detect.compile.EventView;
 import io.vigil.detect.compile.FieldMapping;
 import io.vigil.detect.compile.LogSourceRouting;
-import io.vigil.detect.compile.RouteBucket;
+import io.vigil.detect.compile.LiteralIndex;
+import io.vigil.detect.compile.RoutePlan;
 import io.vigil.detect.compile.RuleCompiler;
 import io.vigil.detect.compile.RuleRejection;
 import io.vigil.detect.correlate.CorrelationCompiler;
@@ -21,17 +22,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable, compiled set of Sigma rules. {@link #evaluate} routes an event by its log source to the
- * buckets of rules that can concern it, prefilters them by literal, and runs the survivors' predicate
- * trees. Thread-safe: any number of threads may evaluate concurrently; reloads build a new set.
+ * rules that can concern it ({@link RoutePlan}, one per combination of route keys, built on first use and
+ * cached), prefilters them by literal ({@link LiteralIndex}: each needed field scanned once), and runs the
+ * survivors' predicate trees. Thread-safe: any number of threads may evaluate concurrently; reloads build
+ * a new set.
  */
 public final class RuleSet {
 
     private final List<CompiledRule> rules;
-    private final Map<String, RouteBucket> buckets;
+    /** Route key to the indexes (in {@link #rules}) of the rules filed under it. */
+    private final Map<String, List<Integer>> byRoute;
     private final List<String> nonWindowsRoutes;
+    private final LiteralIndex literals;
+    private final Map<List<String>, RoutePlan> plans = new ConcurrentHashMap<>();
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
     private final CorrelationSet correlationSet;
@@ -44,12 +51,13 @@ public final class RuleSet {
         this.fieldKeys = fieldKeys;
         this.correlations = List.copyOf(correlations);
         this.correlationSet = correlationSet;
-        Map<String, List<CompiledRule>> byRoute = new LinkedHashMap<>();
-        for (CompiledRule r : rules) for (String route : r.routes()) byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
-        Map<String, RouteBucket> b = new LinkedHashMap<>();
-        byRoute.forEach((k, v) -> b.put(k, new RouteBucket(v)));
-        this.buckets = Map.copyOf(b);
-        this.nonWindowsRoutes = b.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+        Map<String, List<Integer>> routed = new LinkedHashMap<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            for (String route : this.rules.get(i).routes()) routed.computeIfAbsent(route, k -> new ArrayList<>()).add(i);
+        }
+        this.byRoute = Map.copyOf(routed);
+        this.nonWindowsRoutes = routed.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+        this.literals = new LiteralIndex(this.rules);
     }
 
     /** The event's route keys, with an unrecognized source standing for every non-Windows route. */
@@ -108,11 +116,25 @@ public final class RuleSet {
         Dialect dialect = routing.dialectOf(event);
         EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
         List<Match> matches = new ArrayList<>(2);
-        for (String route : routesOf(event)) {
-            RouteBucket bucket = buckets.get(route);
-            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event)));
-        }
+        planFor(event).evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         return matches;
+    }
+
+    /** Upper bound on cached plans; only reachable with rule sets of very many distinct routes. */
+    private static final int MAX_PLANS = 4096;
+
+    /**
+     * The plan for the event's routes. Keyed by the routes that have rules, so the cache is bounded by the
+     * rule set's routes, not by the variety of events.
+     */
+    private RoutePlan planFor(Event event) {
+        List<String> routes = new ArrayList<>(3);
+        for (String route : routesOf(event)) if (byRoute.containsKey(route)) routes.add(route);
+        RoutePlan plan = plans.get(routes);
+        if (plan != null) return plan;
+        plan = new RoutePlan(rules, routes.stream().flatMap(r -> byRoute.get(r).stream()).distinct().sorted().toList(), literals);
+        if (plans.size() < MAX_PLANS) plans.putIfAbsent(routes, plan);
+        return plan;
     }
 
     /**
@@ -155,8 +177,8 @@ public final class RuleSet {
         return new FieldReader(fieldMapping, routing);
     }
 
-    /** How many rules are guarded by the literal prefilter (counted once per route). */
+    /** How many rules are guarded by the literal prefilter (the others run on every event routed to them). */
     public int prefilteredRules() {
-        return buckets.values().stream().mapToInt(RouteBucket::prefiltered).sum();
+        return (int) rules.stream().filter(r -> r.prefilter() != null).count();
     }
 }

@@ -11,10 +11,12 @@ import com.google.re2j.PatternSyntaxException;
 public final class RegexTest implements ValueTest {
 
     private final Pattern pattern;
+    private final String literal;
 
     public RegexTest(String regex, int flags) {
         try {
             this.pattern = Pattern.compile(regex, flags);
+            this.literal = RegexLiterals.required(regex);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("regular expression not supported by RE2 (no look-around or "
                     + "back-references): " + e.getDescription() + " in /" + regex + "/");
@@ -24,6 +26,12 @@ public final class RegexTest implements ValueTest {
     @Override
     public boolean test(String raw, String lower) {
         return pattern.matcher(raw).find();
+    }
+
+    /** A literal every match contains (see {@link RegexLiterals}), so regex rules can be prefiltered too. */
+    @Override
+    public String requiredLiteral() {
+        return literal;
     }
 
     @Override
