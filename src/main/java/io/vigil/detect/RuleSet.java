@@ -39,6 +39,7 @@ public final class RuleSet {
     private final List<String> nonWindowsRoutes;
     private final LiteralIndex literals;
     private final Map<List<String>, RoutePlan> plans = new ConcurrentHashMap<>();
+    private final Map<WindowsSource, Resolved> windows = new ConcurrentHashMap<>();
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
     private final CorrelationSet correlationSet;
@@ -113,11 +114,33 @@ public final class RuleSet {
 
     /** Every rule that matches the event. */
     public List<Match> evaluate(Event event) {
-        Dialect dialect = routing.dialectOf(event);
-        EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
+        Resolved how = resolve(event);
+        EventView view = new EventView(event, fieldKeys[how.dialect().ordinal()]);
         List<Match> matches = new ArrayList<>(2);
-        planFor(event).evaluate(view, r -> matches.add(new Match(r.rule(), event)));
+        how.plan().evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         return matches;
+    }
+
+    /** A Windows event's source as routing and the field dialect read it. */
+    private record WindowsSource(String channel, String eventId, String code) {}
+
+    private record Resolved(RoutePlan plan, Dialect dialect) {}
+
+    /**
+     * The plan and dialect of an event. Windows events (nearly all traffic) are looked up by channel and
+     * event id, skipping the route keys' string building; the cache is bounded, past it they take the
+     * general path like every other event.
+     */
+    private Resolved resolve(Event event) {
+        String channel = event.text("winlog.channel");
+        if (channel == null) return new Resolved(planFor(event), routing.dialectOf(event));
+        String id = event.text("winlog.event_id");
+        WindowsSource source = new WindowsSource(channel, id, id == null ? event.text("event.code") : null);
+        Resolved r = windows.get(source);
+        if (r != null) return r;
+        r = new Resolved(planFor(event), routing.dialectOf(event));
+        if (windows.size() < MAX_PLANS) windows.putIfAbsent(source, r);
+        return r;
     }
 
     /** Upper bound on cached plans; only reachable with rule sets of very many distinct routes. */

@@ -72,4 +72,13 @@ class MatchingPropertiesTest {
         String lower = value.toLowerCase(java.util.Locale.ROOT);
         assertThat(g.test(value, lower)).isEqualTo(lower.contains(needle.toLowerCase(java.util.Locale.ROOT)));
     }
+
+    @Property
+    void wildcardGlobAgreesWithARegularExpression(@ForAll @StringLength(max = 8) @Chars({'a', 'b', '*', '?'}) String pattern,
+                                                  @ForAll @StringLength(max = 14) @Chars({'a', 'b'}) String value) {
+        StringBuilder regex = new StringBuilder("(?s)");
+        for (char c : pattern.toCharArray()) regex.append(c == '*' ? ".*" : c == '?' ? "." : String.valueOf(c));
+        boolean expected = java.util.regex.Pattern.matches(regex.toString(), value);
+        assertThat(new Glob(SigmaString.parse(pattern), true).test(value, value)).as("%s on %s", pattern, value).isEqualTo(expected);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.function.IntConsumer;
  * class, so rows are short and no lower-casing is needed. States on the tail of a single pattern keep
  * sparse edges plus a failure link. A value with a non-ASCII character is lower-cased with
  * {@link String#toLowerCase(Locale)} (whose result can differ in length) and scanned again, so the result
- * is always that of scanning the lower-cased text.
+ * is always that of scanning the lower-cased text — where the long s ({@code ſ}) also reads as {@code s},
+ * because case-insensitive regular expressions match it for {@code s} (reporting more is always safe).
  */
 public final class AhoCorasick {
 

@@ -55,5 +55,24 @@ public final class LiteralIndex {
                 if (!automaton.markAscii(raw[j], owners, bits)) automaton.markLower(v.lower()[j], owners, bits);
             }
         }
+
+        /**
+         * The keyword scan: every text value of the event (strings, and list items), as
+         * {@link EventView#everything()} holds them, read straight from the event without collecting them.
+         */
+        void scanEverything(io.vigil.event.Event event, long[] bits) {
+            for (Object o : event.fields().values()) {
+                if (o instanceof String s) {
+                    scanOne(s, bits);
+                } else if (o instanceof List<?> list) {
+                    for (Object item : list) if (item != null) scanOne(item.toString(), bits);
+                }
+            }
+        }
+
+        private void scanOne(String text, long[] bits) {
+            if (text.length() < Prefilter.MIN_LITERAL) return;
+            if (!automaton.markAscii(text, owners, bits)) automaton.markLower(text.toLowerCase(java.util.Locale.ROOT), owners, bits);
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class RoutePlan {
             FieldValues v = view.values(slots[s]);
             if (v != null) scanners[s].scan(v, bits);
         }
-        if (keywords != null) keywords.scan(view.everything(), bits);
+        if (keywords != null) keywords.scanEverything(view.event(), bits);
         for (int w = 0; w < bits.length; w++) {
             for (long b = bits[w]; b != 0; b &= b - 1) {
                 CompiledRule r = rules.get((w << 6) + Long.numberOfTrailingZeros(b));

@@ -26,16 +26,20 @@ final class RegexLiterals {
 
     /** The longest literal (lower-cased) every match contains, or "" when none can be proven. */
     static String required(String regex) {
+        String best = "";
+        for (String run : runs(regex)) if (run.length() > best.length()) best = run;
+        return best.toLowerCase(Locale.ROOT);
+    }
+
+    /** Every run of ASCII literal characters that every match contains, as written (case kept). */
+    static List<String> runs(String regex) {
         RegexLiterals r = new RegexLiterals(regex);
         List<String> runs = new ArrayList<>();
         try {
-            if (!r.sequence(runs, false)) return "";
+            return r.sequence(runs, false) ? runs : List.of();
         } catch (RuntimeException e) {
-            return "";
+            return List.of();
         }
-        String best = "";
-        for (String run : runs) if (run.length() > best.length()) best = run;
-        return best.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.vigil.server.cli;
 
-import io.vigil.detect.BuiltinRules;
 import io.vigil.detect.Detection;
 import io.vigil.detect.Detector;
 import io.vigil.detect.RuleSet;
-import io.vigil.detect.rule.LoadedRules;
-import io.vigil.detect.rule.RuleLoader;
 import io.vigil.event.Event;
 import io.vigil.event.RawBatch;
 import io.vigil.ingest.file.EventFileReader;
@@ -22,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
