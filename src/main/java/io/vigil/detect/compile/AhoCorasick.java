@@ -148,7 +148,7 @@ public final class AhoCorasick {
         String folded = isAscii(text) ? text : text.toLowerCase(Locale.ROOT);
         int state = 0;
         for (int i = 0; i < folded.length(); i++) {
-            state = next(state, longS(folded.charAt(i)));
+            state = next(state, foldAscii(longS(folded.charAt(i))));
             int[] o = outputs[state];
             if (o != null) for (int p : o) onMatch.accept(p);
         }
@@ -178,7 +178,7 @@ public final class AhoCorasick {
             }
             char c = text.charAt(i);
             if (c >= ASCII) return false;
-            code = code >= 0 ? dense[code + classOf[c]] : code(step(-code - 1, c));
+            code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
             if (code < 0) report(code, owner, bits);
         }
         return true;
@@ -209,9 +209,18 @@ public final class AhoCorasick {
         if (o != null) mark(o, owner, bits);
     }
 
-    /** The state after ASCII {@code c} from a state reached by a special code. */
-    private int step(int state, char c) {
-        return state < denseStates ? state(dense[state * width + classOf[c]]) : next(state, foldAscii(c));
+    /**
+     * The code after ASCII {@code c} from a state the loop carries as a special code (a dense state with
+     * output, or a sparse one). Works in codes throughout: decoding a dense code would cost a division.
+     */
+    private int stepCode(int state, char c) {
+        int s = state;
+        while (true) {
+            if (s < denseStates) return dense[s * width + classOf[c]];
+            int t = child(s, foldAscii(c));
+            if (t >= 0) return code(t);
+            s = fail[s];
+        }
     }
 
     /**
