@@ -26,18 +26,27 @@ public final class RetroHunt {
 
     /** Streams the detections to {@code sink} as they are found; returns how many events were read. */
     public static long run(RuleSet rules, Iterator<Event> events, CorrelationLimits limits, Consumer<Detection> sink) {
-        Detector detector = new Detector(new DetectionEngine(rules), limits);
+        return run(List.of(rules), events, limits, sink);
+    }
+
+    /**
+     * Like {@link #run(RuleSet, Iterator, CorrelationLimits, Consumer)} with several rule sets in one pass
+     * over the events (e.g. a server's loaded rules and rules sent along with the hunt); each set keeps its
+     * own correlation state.
+     */
+    public static long run(List<RuleSet> ruleSets, Iterator<Event> events, CorrelationLimits limits, Consumer<Detection> sink) {
+        List<Detector> detectors = ruleSets.stream().map(r -> new Detector(new DetectionEngine(r), limits)).toList();
         List<Event> batch = new ArrayList<>(BATCH);
         long read = 0;
         while (events.hasNext()) {
             batch.add(events.next());
             read++;
             if (batch.size() == BATCH) {
-                detector.detect(batch).forEach(sink);
+                for (Detector d : detectors) d.detect(batch).forEach(sink);
                 batch.clear();
             }
         }
-        detector.detect(batch).forEach(sink);
+        for (Detector d : detectors) d.detect(batch).forEach(sink);
         return read;
     }
 }

@@ -5,7 +5,8 @@ import io.vigil.detect.compile.Dialect;
 import io.vigil.detect.compile.EventView;
 import io.vigil.detect.compile.FieldMapping;
 import io.vigil.detect.compile.LogSourceRouting;
-import io.vigil.detect.compile.RouteBucket;
+import io.vigil.detect.compile.LiteralIndex;
+import io.vigil.detect.compile.RoutePlan;
 import io.vigil.detect.compile.RuleCompiler;
 import io.vigil.detect.compile.RuleRejection;
 import io.vigil.detect.correlate.CorrelationCompiler;
@@ -21,17 +22,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable, compiled set of Sigma rules. {@link #evaluate} routes an event by its log source to the
- * buckets of rules that can concern it, prefilters them by literal, and runs the survivors' predicate
- * trees. Thread-safe: any number of threads may evaluate concurrently; reloads build a new set.
+ * rules that can concern it ({@link RoutePlan}, one per combination of route keys, built on first use and
+ * cached), prefilters them by literal ({@link LiteralIndex}: each needed field scanned once), and runs the
+ * survivors' predicate trees. Thread-safe: any number of threads may evaluate concurrently; reloads build
+ * a new set.
  */
 public final class RuleSet {
 
     private final List<CompiledRule> rules;
-    private final Map<String, RouteBucket> buckets;
+    /** Route key to the indexes (in {@link #rules}) of the rules filed under it. */
+    private final Map<String, List<Integer>> byRoute;
     private final List<String> nonWindowsRoutes;
+    private final LiteralIndex literals;
+    private final Map<List<String>, RoutePlan> plans = new ConcurrentHashMap<>();
+    private final Map<WindowsSource, Resolved> windows = new ConcurrentHashMap<>();
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
     private final CorrelationSet correlationSet;
@@ -44,12 +52,13 @@ public final class RuleSet {
         this.fieldKeys = fieldKeys;
         this.correlations = List.copyOf(correlations);
         this.correlationSet = correlationSet;
-        Map<String, List<CompiledRule>> byRoute = new LinkedHashMap<>();
-        for (CompiledRule r : rules) for (String route : r.routes()) byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(r);
-        Map<String, RouteBucket> b = new LinkedHashMap<>();
-        byRoute.forEach((k, v) -> b.put(k, new RouteBucket(v)));
-        this.buckets = Map.copyOf(b);
-        this.nonWindowsRoutes = b.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+        Map<String, List<Integer>> routed = new LinkedHashMap<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            for (String route : this.rules.get(i).routes()) routed.computeIfAbsent(route, k -> new ArrayList<>()).add(i);
+        }
+        this.byRoute = Map.copyOf(routed);
+        this.nonWindowsRoutes = routed.keySet().stream().filter(k -> !k.startsWith("win|")).toList();
+        this.literals = new LiteralIndex(this.rules);
     }
 
     /** The event's route keys, with an unrecognized source standing for every non-Windows route. */
@@ -105,14 +114,50 @@ public final class RuleSet {
 
     /** Every rule that matches the event. */
     public List<Match> evaluate(Event event) {
-        Dialect dialect = routing.dialectOf(event);
-        EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
+        Resolved how = resolve(event);
+        EventView view = new EventView(event, fieldKeys[how.dialect().ordinal()]);
         List<Match> matches = new ArrayList<>(2);
-        for (String route : routesOf(event)) {
-            RouteBucket bucket = buckets.get(route);
-            if (bucket != null) bucket.evaluate(view, r -> matches.add(new Match(r.rule(), event)));
-        }
+        how.plan().evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         return matches;
+    }
+
+    /** A Windows event's source as routing and the field dialect read it. */
+    private record WindowsSource(String channel, String eventId, String code) {}
+
+    private record Resolved(RoutePlan plan, Dialect dialect) {}
+
+    /**
+     * The plan and dialect of an event. Windows events (nearly all traffic) are looked up by channel and
+     * event id, skipping the route keys' string building; the cache is bounded, past it they take the
+     * general path like every other event.
+     */
+    private Resolved resolve(Event event) {
+        String channel = event.text("winlog.channel");
+        if (channel == null) return new Resolved(planFor(event), routing.dialectOf(event));
+        String id = event.text("winlog.event_id");
+        WindowsSource source = new WindowsSource(channel, id, id == null ? event.text("event.code") : null);
+        Resolved r = windows.get(source);
+        if (r != null) return r;
+        r = new Resolved(planFor(event), routing.dialectOf(event));
+        if (windows.size() < MAX_PLANS) windows.putIfAbsent(source, r);
+        return r;
+    }
+
+    /** Upper bound on cached plans; only reachable with rule sets of very many distinct routes. */
+    private static final int MAX_PLANS = 4096;
+
+    /**
+     * The plan for the event's routes. Keyed by the routes that have rules, so the cache is bounded by the
+     * rule set's routes, not by the variety of events.
+     */
+    private RoutePlan planFor(Event event) {
+        List<String> routes = new ArrayList<>(3);
+        for (String route : routesOf(event)) if (byRoute.containsKey(route)) routes.add(route);
+        RoutePlan plan = plans.get(routes);
+        if (plan != null) return plan;
+        plan = new RoutePlan(rules, routes.stream().flatMap(r -> byRoute.get(r).stream()).distinct().sorted().toList(), literals);
+        if (plans.size() < MAX_PLANS) plans.putIfAbsent(routes, plan);
+        return plan;
     }
 
     /**
@@ -155,8 +200,8 @@ public final class RuleSet {
         return new FieldReader(fieldMapping, routing);
     }
 
-    /** How many rules are guarded by the literal prefilter (counted once per route). */
+    /** How many rules are guarded by the literal prefilter (the others run on every event routed to them). */
     public int prefilteredRules() {
-        return buckets.values().stream().mapToInt(RouteBucket::prefiltered).sum();
+        return (int) rules.stream().filter(r -> r.prefilter() != null).count();
     }
 }

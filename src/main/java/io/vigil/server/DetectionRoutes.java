@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * Routes for alerts and rules: {@code /api/alerts}, {@code /api/rules}, a rule's file text
- * ({@code /api/rules/{id}/text}) and trying a posted rule on stored events ({@code POST /api/rules/test}).
+ * ({@code /api/rules/{id}/text}), trying a posted rule on stored events ({@code POST /api/rules/test}), and
+ * retro-hunts over stored history ({@code POST /api/hunt}, {@link HuntRoutes}).
  */
 final class DetectionRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +63,7 @@ final class DetectionRoutes {
                 .post("/api/rules/test", Access.role(Role.ANALYST), this::testRule)
                 .post("/api/rules/{id}/enable", Access.role(Role.ANALYST), ctx -> enable(ctx, true))
                 .post("/api/rules/{id}/disable", Access.role(Role.ANALYST), ctx -> enable(ctx, false));
+        new HuntRoutes(new HistoryHunt(trial.store()), rules, audit, clock).register(routes);
     }
 
     private void list(Context ctx) {

@@ -35,6 +35,11 @@ final class RuleTrial {
         this.store = store;
     }
 
+    /** The store rules are tried on (also read by retro-hunts). */
+    EventStore store() {
+        return store;
+    }
+
     /** A rule text that does not load or compile: the first problem's line (0 if unknown) and reason. */
     static final class InvalidRule extends Exception {
         final int line;

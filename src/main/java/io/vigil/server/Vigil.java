@@ -278,6 +278,11 @@ public final class Vigil implements AutoCloseable {
         return alerts;
     }
 
+    /** Retro-hunts over this instance's stored events (used offline by {@code vigil hunt --data}). */
+    public HistoryHunt history() {
+        return new HistoryHunt(store);
+    }
+
     public RuleCatalog rules() {
         return rules;
     }

@@ -7,10 +7,13 @@ import io.vigil.detect.value.Glob;
 import io.vigil.detect.value.SigmaString;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
@@ -18,13 +21,40 @@ import net.jqwik.api.constraints.StringLength;
 class MatchingPropertiesTest {
 
     @Property
-    void ahoCorasickFindsExactlyThePatternsThatOccur(@ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 4) @AlphaChars String> patterns,
-                                                     @ForAll @StringLength(max = 40) @AlphaChars String text) {
+    void ahoCorasickFindsExactlyThePatternsThatOccurIgnoringCase(
+            @ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 4) @AlphaChars String> patterns,
+            @ForAll @StringLength(max = 40) @AlphaChars String text) {
         AhoCorasick ac = new AhoCorasick(patterns);
         Set<Integer> found = new HashSet<>();
         ac.scan(text, found::add);
+        String lower = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i < patterns.size(); i++) {
-            assertThat(found.contains(i)).as("pattern %s in %s", patterns.get(i), text).isEqualTo(text.contains(patterns.get(i)));
+            assertThat(found.contains(i)).as("pattern %s in %s", patterns.get(i), text)
+                    .isEqualTo(lower.contains(patterns.get(i).toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /**
+     * The prefilter's contract on any text, non-ASCII included: every pattern occurring in the lower-cased
+     * text is reported (bits of markAscii, or markLower over the lower-cased text when markAscii declines),
+     * and nothing else except where a long s stands for s.
+     */
+    @Property
+    void markFindsEveryPatternOfTheLowerCasedText(
+            @ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'd') String> patterns,
+            @ForAll @StringLength(max = 60) @Chars({'a', 'b', 'c', 'd', 'A', 'B', 'S', 's', '\u017f', '\u0130', '\u00e9', 'x', ' '}) String text) {
+        List<String> withS = patterns.stream().map(p -> p.replace('d', 's')).toList();
+        AhoCorasick ac = new AhoCorasick(withS);
+        int[] owner = new int[withS.size()];
+        for (int i = 0; i < owner.length; i++) owner[i] = i;
+        long[] bits = new long[1];
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!ac.markAscii(text, owner, bits)) ac.markLower(lower, owner, bits);
+        String lowerLongS = lower.replace('\u017f', 's');
+        for (int i = 0; i < withS.size(); i++) {
+            boolean marked = (bits[0] & 1L << i) != 0;
+            if (lower.contains(withS.get(i))) assertThat(marked).as("%s in %s", withS.get(i), text).isTrue();
+            if (marked) assertThat(lowerLongS).contains(withS.get(i));
         }
     }
 
@@ -41,5 +71,14 @@ class MatchingPropertiesTest {
         Glob g = new Glob(SigmaString.literal(needle).prependAny().appendAny(), false);
         String lower = value.toLowerCase(java.util.Locale.ROOT);
         assertThat(g.test(value, lower)).isEqualTo(lower.contains(needle.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Property
+    void wildcardGlobAgreesWithARegularExpression(@ForAll @StringLength(max = 8) @Chars({'a', 'b', '*', '?'}) String pattern,
+                                                  @ForAll @StringLength(max = 14) @Chars({'a', 'b'}) String value) {
+        StringBuilder regex = new StringBuilder("(?s)");
+        for (char c : pattern.toCharArray()) regex.append(c == '*' ? ".*" : c == '?' ? "." : String.valueOf(c));
+        boolean expected = java.util.regex.Pattern.matches(regex.toString(), value);
+        assertThat(new Glob(SigmaString.parse(pattern), true).test(value, value)).as("%s on %s", pattern, value).isEqualTo(expected);
     }
 }

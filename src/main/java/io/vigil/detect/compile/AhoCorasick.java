@@ -3,108 +3,333 @@ package io.vigil.detect.compile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
- * Multi-pattern substring search: one pass over a text reports every pattern occurring in it, whatever
- * the number of patterns. Built once, then immutable and thread-safe. Transitions are sorted arrays
- * (binary search) except for the root, which has a dense table for the first 256 code units.
+ * Case-insensitive multi-pattern substring search: one pass over a text reports every pattern occurring in
+ * the text's lower-cased form ({@link Locale#ROOT}), whatever the number of patterns. Built once, then
+ * immutable and thread-safe.
+ *
+ * <p>Why it is laid out this way: the scan is the detection engine's hot loop (every prefiltered field of
+ * every event). The states a text wanders through — the root, shallow states, and prefixes shared by
+ * several patterns such as {@code \windows\system32\} — get a dense row holding the complete
+ * transition (failure links resolved) for each ASCII character class, so an ASCII character costs one
+ * array load. Characters that occur in no pattern share class 0, upper-case ASCII shares its lower-case
+ * class, so rows are short and no lower-casing is needed. States on the tail of a single pattern keep
+ * sparse edges plus a failure link. A value with a non-ASCII character is lower-cased with
+ * {@link String#toLowerCase(Locale)} (whose result can differ in length) and scanned again, so the result
+ * is always that of scanning the lower-cased text — where the long s ({@code ſ}) also reads as {@code s},
+ * because case-insensitive regular expressions match it for {@code s} (reporting more is always safe).
  */
 public final class AhoCorasick {
 
+    private static final int ASCII = 128;
+    /** States this shallow are dense whatever their fan-out: a scan starts every character near the root. */
+    private static final int DENSE_DEPTH = 2;
+
+    private final int denseStates;
+    private final int width;
+    private final char[] classOf = new char[ASCII];
+    private final int[] dense;
     private final char[][] keys;
     private final int[][] targets;
     private final int[] fail;
     private final int[][] outputs;
-    private final int[] rootDense = new int[256];
+    private final long[] startPairs;
 
     public AhoCorasick(List<String> patterns) {
-        List<Map<Character, Integer>> trie = new ArrayList<>();
-        List<List<Integer>> out = new ArrayList<>();
-        trie.add(new HashMap<>());
-        out.add(new ArrayList<>());
-        for (int p = 0; p < patterns.size(); p++) {
-            int state = 0;
-            for (char c : patterns.get(p).toCharArray()) {
-                Integer next = trie.get(state).get(c);
-                if (next == null) {
-                    next = trie.size();
-                    trie.add(new HashMap<>());
-                    out.add(new ArrayList<>());
-                    trie.get(state).put(c, next);
-                }
-                state = next;
-            }
-            out.get(state).add(p);
-        }
-        int n = trie.size();
+        Trie trie = Trie.of(patterns);
+        startPairs = startPairs(patterns);
+        int n = trie.edges.size();
+        int[] order = trie.denseFirstOrder(DENSE_DEPTH);
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) rank[order[i]] = i;
         keys = new char[n][];
         targets = new int[n][];
-        for (int s = 0; s < n; s++) {
-            char[] k = new char[trie.get(s).size()];
-            int i = 0;
-            for (char c : trie.get(s).keySet()) k[i++] = c;
-            Arrays.sort(k);
-            int[] t = new int[k.length];
-            for (i = 0; i < k.length; i++) t[i] = trie.get(s).get(k[i]);
-            keys[s] = k;
-            targets[s] = t;
+        List<List<Integer>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TreeMap<Character, Integer> edges = trie.edges.get(order[i]);
+            keys[i] = new char[edges.size()];
+            targets[i] = new int[edges.size()];
+            int k = 0;
+            for (var e : edges.entrySet()) {
+                keys[i][k] = e.getKey();
+                targets[i][k++] = rank[e.getValue()];
+            }
+            out.add(trie.out.get(order[i]));
         }
-        Arrays.fill(rootDense, 0);
-        for (int i = 0; i < keys[0].length; i++) if (keys[0][i] < 256) rootDense[keys[0][i]] = targets[0][i];
         fail = new int[n];
         outputs = new int[n][];
-        linkFailures(out);
+        link(out);
+        denseStates = trie.denseCount;
+        char[] representative = assignClasses();
+        width = representative.length;
+        dense = new int[denseStates * width];
+        fillDense(representative);
     }
 
-    private void linkFailures(List<List<Integer>> out) {
+    /** Failure links and merged outputs, breadth-first (a state's failure is shallower); dense rows not yet used. */
+    private void link(List<List<Integer>> out) {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        outputs[0] = toArray(out.get(0));
-        for (int t : targets[0]) {
-            fail[t] = 0;
-            queue.add(t);
-        }
+        queue.add(0);
         while (!queue.isEmpty()) {
             int s = queue.poll();
             List<Integer> merged = new ArrayList<>(out.get(s));
-            for (int o : outputs[fail[s]]) merged.add(o);
-            outputs[s] = toArray(merged);
+            if (s != 0 && outputs[fail[s]] != null) for (int o : outputs[fail[s]]) merged.add(o);
+            outputs[s] = merged.isEmpty() ? null : merged.stream().mapToInt(Integer::intValue).toArray();
             for (int i = 0; i < keys[s].length; i++) {
-                char c = keys[s][i];
                 int child = targets[s][i];
-                int f = fail[s];
-                while (f != 0 && step(f, c) < 0) f = fail[f];
-                int g = step(f, c);
-                fail[child] = g >= 0 && g != child ? g : 0;
+                fail[child] = s == 0 ? 0 : sparseNext(fail[s], keys[s][i]);
                 queue.add(child);
             }
         }
     }
 
-    private int step(int state, char c) {
-        if (state == 0) {
-            if (c < 256) return rootDense[c] == 0 ? -1 : rootDense[c];
+    /** Class 0 for ASCII characters in no pattern; one class per other character, upper case with its lower. */
+    /** Returns a representative character of each class. */
+    private char[] assignClasses() {
+        boolean[] present = new boolean[ASCII];
+        for (char[] k : keys) for (char c : k) if (c < ASCII) present[c] = true;
+        StringBuilder members = new StringBuilder().append('\0');
+        for (char c = 0; c < ASCII; c++) {
+            if (present[c]) {
+                classOf[c] = (char) members.length();
+                members.append(c);
+            }
         }
-        int i = Arrays.binarySearch(keys[state], c);
+        for (char c = 'A'; c <= 'Z'; c++) if (!present[c]) classOf[c] = classOf[c + ('a' - 'A')];
+        return members.toString().toCharArray();
+    }
+
+    private void fillDense(char[] representative) {
+        for (int s = 0; s < denseStates; s++) {
+            for (int k = 0; k < width; k++) dense[s * width + k] = code(k == 0 ? 0 : sparseNext(s, representative[k]));
+        }
+    }
+
+    /** The goto/failure transition, without dense rows (used while building). */
+    private int sparseNext(int state, char c) {
+        int s = state;
+        while (true) {
+            int t = child(s, c);
+            if (t >= 0) return t;
+            if (s == 0) return 0;
+            s = fail[s];
+        }
+    }
+
+    private int child(int state, char c) {
+        char[] k = keys[state];
+        if (k.length <= 8) {
+            for (int i = 0; i < k.length; i++) if (k[i] == c) return targets[state][i];
+            return -1;
+        }
+        int i = Arrays.binarySearch(k, c);
         return i < 0 ? -1 : targets[state][i];
+    }
+
+    /** The state after reading (lower-case) {@code c} in {@code state}. */
+    private int next(int state, char c) {
+        int s = state;
+        while (true) {
+            if (s < denseStates && c < ASCII) return state(dense[s * width + classOf[c]]);
+            int t = child(s, c);
+            if (t >= 0) return t;
+            if (s == 0) return 0;
+            s = fail[s];
+        }
     }
 
     /** Calls {@code onMatch} with the index of every pattern found in {@code text} (repeats possible). */
     public void scan(String text, IntConsumer onMatch) {
+        String folded = isAscii(text) ? text : text.toLowerCase(Locale.ROOT);
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int next;
-            while ((next = step(state, c)) < 0 && state != 0) state = fail[state];
-            state = next < 0 ? 0 : next;
-            for (int o : outputs[state]) onMatch.accept(o);
+        for (int i = 0; i < folded.length(); i++) {
+            state = next(state, foldAscii(longS(folded.charAt(i))));
+            int[] o = outputs[state];
+            if (o != null) for (int p : o) onMatch.accept(p);
         }
     }
 
-    private static int[] toArray(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
+    /**
+     * Sets bit {@code owner[p]} of {@code bits} for every pattern p found in {@code text}, if the text is
+     * pure ASCII; returns false without a complete scan otherwise (then scan the lower-cased text).
+     *
+     * <p>The loop walks codes ({@link #code}), so the common step — a dense state without output — is one
+     * add and one load. At the root it first skips every position where no pattern starts (by the bitmap of
+     * patterns' first two characters): that loop's iterations do not depend on each other's loads, so it
+     * runs several times faster than stepping, and most text starts no pattern. Skipping is exact: from the
+     * root, a character that starts no pattern together with its successor leads back to the root.
+     */
+    public boolean markAscii(String text, int[] owner, long[] bits) {
+        int n = text.length();
+        int code = 0;
+        for (int i = 0; i < n; i++) {
+            if (code == 0) {
+                for (; i + 1 < n; i++) {
+                    char c0 = text.charAt(i), c1 = text.charAt(i + 1);
+                    if ((c0 | c1) >= ASCII) return false;
+                    int pair = foldAscii(c0) << 7 | foldAscii(c1);
+                    if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                }
+            }
+            char c = text.charAt(i);
+            if (c >= ASCII) return false;
+            code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            if (code < 0) report(code, owner, bits);
+        }
+        return true;
+    }
+
+    /** Bitmap over ASCII pairs (first char * 128 + second, lower case) with which some pattern starts. */
+    private static long[] startPairs(List<String> patterns) {
+        long[] pairs = new long[ASCII * ASCII / 64];
+        for (String p : patterns) {
+            String l = p.toLowerCase(Locale.ROOT);
+            if (l.isEmpty() || l.charAt(0) >= ASCII) continue;
+            if (l.length() == 1 || l.charAt(1) >= ASCII) {
+                for (int c1 = 0; c1 < ASCII; c1++) setPair(pairs, l.charAt(0), c1);
+            } else {
+                setPair(pairs, l.charAt(0), l.charAt(1));
+            }
+        }
+        return pairs;
+    }
+
+    private static void setPair(long[] pairs, int c0, int c1) {
+        int pair = c0 << 7 | c1;
+        pairs[pair >>> 6] |= 1L << pair;
+    }
+
+    private void report(int code, int[] owner, long[] bits) {
+        int[] o = outputs[-code - 1];
+        if (o != null) mark(o, owner, bits);
+    }
+
+    /**
+     * The code after ASCII {@code c} from a state the loop carries as a special code (a dense state with
+     * output, or a sparse one). Works in codes throughout: decoding a dense code would cost a division.
+     */
+    private int stepCode(int state, char c) {
+        int s = state;
+        while (true) {
+            if (s < denseStates) return dense[s * width + classOf[c]];
+            int t = child(s, foldAscii(c));
+            if (t >= 0) return code(t);
+            s = fail[s];
+        }
+    }
+
+    /**
+     * A state as the scan loop carries it: a dense state without output as the offset of its row
+     * ({@code state * width}, never negative); any other state as {@code -(state + 1)}.
+     */
+    private int code(int state) {
+        return state < denseStates && outputs[state] == null ? state * width : -state - 1;
+    }
+
+    private int state(int code) {
+        return code >= 0 ? code / width : -code - 1;
+    }
+
+    /** Like {@link #markAscii} for a text that is already lower-cased (any characters). */
+    public void markLower(String lower, int[] owner, long[] bits) {
+        int state = 0;
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            state = next(state, longS(lower.charAt(i)));
+            int[] o = outputs[state];
+            if (o != null) mark(o, owner, bits);
+        }
+    }
+
+    private static void mark(int[] patterns, int[] owner, long[] bits) {
+        for (int p : patterns) {
+            int r = owner[p];
+            bits[r >>> 6] |= 1L << r;
+        }
+    }
+
+    /**
+     * The long s reads as {@code s}: case-insensitive regular expressions (RE2) match it for {@code s}, yet
+     * it is its own lower case, and a regex literal must still be found (finding more is always safe).
+     */
+    private static char longS(char c) {
+        return c == '\u017f' ? 's' : c;
+    }
+
+    private static char foldAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** The pattern trie under construction: edges, the patterns ending at each state, and which states get dense rows. */
+    private static final class Trie {
+        final List<TreeMap<Character, Integer>> edges = new ArrayList<>();
+        final List<List<Integer>> out = new ArrayList<>();
+        int denseCount;
+
+        static Trie of(List<String> patterns) {
+            Trie t = new Trie();
+            t.add();
+            for (int p = 0; p < patterns.size(); p++) {
+                int state = 0;
+                for (char c : patterns.get(p).toLowerCase(Locale.ROOT).toCharArray()) {
+                    Integer next = t.edges.get(state).get(c);
+                    if (next == null) {
+                        next = t.add();
+                        t.edges.get(state).put(c, next);
+                    }
+                    state = next;
+                }
+                t.out.get(state).add(p);
+            }
+            return t;
+        }
+
+        private int add() {
+            edges.add(new TreeMap<>());
+            out.add(new ArrayList<>());
+            return edges.size() - 1;
+        }
+
+        /** States breadth-first, those that get dense rows (shallow, or a prefix of two or more patterns) first. */
+        int[] denseFirstOrder(int denseDepth) {
+            int n = edges.size();
+            int[] bfs = new int[n];
+            int[] depth = new int[n];
+            int head = 0, tail = 0;
+            bfs[tail++] = 0;
+            while (head < tail) {
+                int s = bfs[head++];
+                for (int child : edges.get(s).values()) {
+                    depth[child] = depth[s] + 1;
+                    bfs[tail++] = child;
+                }
+            }
+            int[] below = new int[n];
+            for (int i = n - 1; i >= 0; i--) {
+                int s = bfs[i];
+                below[s] += out.get(s).size();
+                for (int child : edges.get(s).values()) below[s] += below[child];
+            }
+            int[] order = new int[n];
+            int k = 0;
+            for (int s : bfs) if (depth[s] <= denseDepth || below[s] >= 2) order[k++] = s;
+            denseCount = k;
+            for (int s : bfs) if (!(depth[s] <= denseDepth || below[s] >= 2)) order[k++] = s;
+            return order;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= ASCII) return false;
+        return true;
+    }
+
+    /** Number of states (one per distinct pattern prefix), for memory accounting. */
+    public int states() {
+        return fail.length;
     }
 }

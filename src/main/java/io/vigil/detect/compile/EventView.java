@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class EventView {
 
-    private static final FieldValues ABSENT = new FieldValues(new String[0], new String[0]);
+    private static final FieldValues ABSENT = new FieldValues(new String[0]);
 
     private final Event event;
     private final String[][] keys;
@@ -47,14 +47,15 @@ public final class EventView {
     /** Every value of every field, for keyword (field-less) detections. */
     public FieldValues everything() {
         if (everything == null) {
-            List<String> raw = new ArrayList<>();
+            List<String> raw = new ArrayList<>(event.fields().size());
             for (Object o : event.fields().values()) {
-                if (o instanceof String || o instanceof List<?>) {
-                    FieldValues fv = FieldValues.of(o);
-                    raw.addAll(List.of(fv.raw()));
+                if (o instanceof String s) {
+                    raw.add(s);
+                } else if (o instanceof List<?> list) {
+                    for (Object item : list) if (item != null) raw.add(item.toString());
                 }
             }
-            everything = FieldValues.of(raw);
+            everything = new FieldValues(raw.toArray(String[]::new));
         }
         return everything;
     }

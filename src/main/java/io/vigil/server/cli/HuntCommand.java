@@ -1,11 +1,8 @@
 package io.vigil.server.cli;
 
-import io.vigil.detect.BuiltinRules;
 import io.vigil.detect.Detection;
 import io.vigil.detect.Detector;
 import io.vigil.detect.RuleSet;
-import io.vigil.detect.rule.LoadedRules;
-import io.vigil.detect.rule.RuleLoader;
 import io.vigil.event.Event;
 import io.vigil.event.RawBatch;
 import io.vigil.ingest.file.EventFileReader;
@@ -22,20 +19,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vigil hunt}: runs the detection engine (rules and correlations) over files offline, as Chainsaw
  * and Hayabusa do. Each event is normalized by the standard parser; correlations span all the files, in
- * the order given. Detections go to stdout (or {@code --output}); counts and the progress bar to stderr.
+ * the order given. With {@code --url} or {@code --data} instead of files it is a retro-hunt over stored
+ * history ({@link StoredHunt}). Detections go to stdout (or {@code --output}); counts and the progress bar
+ * to stderr.
  */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
         description = {"Runs Sigma rules and correlations over event files (NDJSON, JSON arrays, evtx_dump output,",
-                "syslog or other text) and prints the detections."})
+                "syslog or other text) and prints the detections.",
+                "Retro-hunt: with --url (a running Vigil) or --data (a stopped one's data directory) instead of files,",
+                "runs them over every stored event from --from to --to, oldest first. The whole range is read,",
+                "page by page, however many events it holds. On a server the rules are its active rule set",
+                "(--no-builtin leaves it out) plus the files of every --rules DIR, sent along; offline they are",
+                "Vigil's built-in rules plus --rules, as for files. Rows then carry the stored event's event_id and",
+                "@timestamp instead of file and event."})
 public final class HuntCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR", description = "A Sigma rule file or folder (repeat for more).")
@@ -50,14 +58,51 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write detections to FILE instead of stdout.")
     Path output;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files to hunt through.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Event files to hunt through.")
+    List<Path> files = new ArrayList<>();
+
+    @Mixin
+    RemoteOptions target;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Retro-hunt start: ISO-8601 or now-7d style (default: now-24h).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Retro-hunt end (default: now).")
+    String to;
+
+    @Option(names = "--rule-id", paramLabel = "ID", description = "Only this rule (repeat for more; a correlation needs its rules named too).")
+    List<String> ruleIds = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     private final List<Long> fileStarts = new ArrayList<>();
     private long sequence;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        boolean stored = target.url != null || target.data != null;
+        if (stored == !files.isEmpty() || (target.url != null && target.data != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Give event FILEs, or one of --url (a running server) or --data (offline) for a retro-hunt");
+        }
+        if (!stored && (from != null || to != null)) {
+            throw new ParameterException(spec.commandLine(), "--from and --to are for retro-hunts (--url or --data)");
+        }
+        if (stored) return storedHunt();
+        return fileHunt();
+    }
+
+    private int storedHunt() throws Exception {
+        StoredHunt.Request request = new StoredHunt.Request(from == null ? "now-24h" : from, to == null ? "now" : to,
+                ruleDirs, noBuiltin, ruleIds);
+        try (PrintWriter out = writer()) {
+            HuntOutput writer = new HuntOutput(format, out, true);
+            return target.url != null ? StoredHunt.remote(target, request, writer) : StoredHunt.offline(target.data, request, writer);
+        }
+    }
+
+    private int fileHunt() throws IOException {
         RuleSet rules = loadRules();
         if (rules.size() == 0) {
             System.err.println("vigil hunt: no rules to run; give --rules DIR or drop --no-builtin");
@@ -91,13 +136,7 @@ public final class HuntCommand implements Callable<Integer> {
     }
 
     private RuleSet loadRules() {
-        LoadedRules loaded = noBuiltin ? new RuleLoader().load(List.of()) : BuiltinRules.load();
-        if (!ruleDirs.isEmpty()) loaded = loaded.plus(new RuleLoader().load(ruleDirs));
-        RuleSet.Compiled compiled = RuleSet.compile(loaded, Map.of());
-        if (!compiled.problems().isEmpty()) {
-            System.err.printf("vigil hunt: %d rule(s) rejected (see `vigil rules check DIR`)%n", compiled.problems().size());
-        }
-        return compiled.ruleSet();
+        return StoredHunt.localRules(new StoredHunt.Request("", "", ruleDirs, noBuiltin, ruleIds));
     }
 
     /** File and index of an event from its id (the id encodes the hunt's running sequence number). */

@@ -37,6 +37,15 @@ public final class RemoteOptions {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Like {@link #post}, reading the answer line by line as it arrives (long-running, streamed answers). */
+    HttpResponse<java.util.stream.Stream<String>> postLines(String path, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                .header("Authorization", authorization())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofLines());
+    }
+
     private static String authorization() {
         String token = System.getenv("VIGIL_TOKEN");
         if (token != null && !token.isBlank()) return "ApiKey " + token;
