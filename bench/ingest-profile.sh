@@ -10,7 +10,7 @@ cp $(ls /tmp/vigil-perf/corpus-300000/bulk/* | head -"$files") "$work/bulk/"
 printf 'store: { refresh_interval_ms: %s, commit_interval_ms: %s }\n' "${REFRESH_MS:-500}" "${COMMIT_MS:-5000}" > "$work/vigil.yml"
 flags=""; [ "$jfr" = 1 ] && flags="-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=$work/rec.jfr,settings=profile"
 # shellcheck disable=SC2086
-VIGIL_ADMIN_PASSWORD=profile-passphrase-1 "$JAVA_HOME/bin/java" -Xmx${VIGIL_HEAP:-1g} $VIGIL_JVM_FLAGS $flags \
+VIGIL_ADMIN_PASSWORD=profile-passphrase-1 "$JAVA_HOME/bin/java" -Xmx${VIGIL_HEAP:-1g} $VIGIL_JVM_FLAGS ${EXTRA_JVM_FLAGS:-} $flags \
   -jar "$root/target/vigil.jar" serve --data "$work/data" --config "$work/vigil.yml" --http-port 0 > "$work/vigil.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT

@@ -15,7 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Loads the stored fields ({@link EventDocuments#STORED}) of a page of hits. The store compresses stored fields
- * in blocks of many documents (BEST_COMPRESSION), and a plain load decompresses part of a block for every
+ * in chunks of many documents (zstd, {@code codec.VigilCodec}), and a plain load decompresses a chunk for every
  * document. A page sorted by time is usually a run of neighbouring documents (events arrive in time order), so
  * a run of at least {@link #MIN_RUN} hits within {@link #MAX_GAP} doc ids of each other in one segment is read
  * through one merge-style reader, which decompresses each block once and serves the run from it (measured on

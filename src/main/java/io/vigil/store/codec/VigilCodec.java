@@ -13,7 +13,7 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
 public final class VigilCodec extends FilterCodec {
     public static final String NAME = "Vigil104";
     static final int ZSTD_LEVEL = Integer.getInteger("vigil.zstd.level", 3);
-    static final int CHUNK_BYTES = Integer.getInteger("vigil.zstd.chunk", 512 * 1024);
+    static final int CHUNK_BYTES = Integer.getInteger("vigil.zstd.chunk", 1024 * 1024);
     private static final int MAX_DOCS_PER_CHUNK = 4096;
     private static final int BLOCK_SHIFT = 10;
 

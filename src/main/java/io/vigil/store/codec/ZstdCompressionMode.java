@@ -83,47 +83,58 @@ final class ZstdCompressionMode extends CompressionMode {
      * Lucene asks for one document at a time, and each request names the whole chunk; documents read in order
      * (a page of hits, an export) mostly share a chunk. The last chunk is kept decompressed and reused when the
      * same compressed bytes come again (compared in full, so a reuse can never return another chunk's data).
+     * The buffers belong to the thread, not to the decompressor: Lucene keeps a decompressor per segment and
+     * thread, and a chunk-sized buffer in each of those would add up to gigabytes over hundreds of segments.
      */
     private static final class ZstdDecompressor extends Decompressor {
-        private byte[] compressed = new byte[0];
-        private byte[] lastCompressed = new byte[0];
-        private int lastCompressedLength = -1;
-        private byte[] lastChunk = new byte[0];
-        private int lastChunkLength = -1;
-
         @Override
         public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes) throws IOException {
+            ChunkCache cache = CHUNKS.get();
             int compressedLength = in.readVInt();
-            compressed = ArrayUtil.growNoCopy(compressed, compressedLength);
-            in.readBytes(compressed, 0, compressedLength);
-            if (!isLastChunk(compressedLength, originalLength)) {
-                lastChunk = ArrayUtil.growNoCopy(lastChunk, originalLength);
-                lastChunkLength = -1;
-                int produced = DECOMPRESSORS.get().decompressByteArray(lastChunk, 0, originalLength, compressed, 0, compressedLength);
-                if (produced != originalLength) {
-                    throw new org.apache.lucene.index.CorruptIndexException("zstd chunk decompressed to " + produced
-                            + " bytes, expected " + originalLength, in);
-                }
-                byte[] swap = lastCompressed;
-                lastCompressed = compressed;
-                compressed = swap;
-                lastCompressedLength = compressedLength;
-                lastChunkLength = originalLength;
-            }
+            cache.compressed = ArrayUtil.growNoCopy(cache.compressed, compressedLength);
+            in.readBytes(cache.compressed, 0, compressedLength);
+            if (!cache.holds(compressedLength, originalLength)) cache.decompress(compressedLength, originalLength, in);
             bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
-            System.arraycopy(lastChunk, offset, bytes.bytes, 0, length);
+            System.arraycopy(cache.chunk, offset, bytes.bytes, 0, length);
             bytes.offset = 0;
             bytes.length = length;
-        }
-
-        private boolean isLastChunk(int compressedLength, int originalLength) {
-            return compressedLength == lastCompressedLength && originalLength == lastChunkLength
-                    && java.util.Arrays.equals(compressed, 0, compressedLength, lastCompressed, 0, compressedLength);
         }
 
         @Override
         public Decompressor clone() {
             return new ZstdDecompressor();
+        }
+    }
+
+    private static final ThreadLocal<ChunkCache> CHUNKS = ThreadLocal.withInitial(ChunkCache::new);
+
+    /** A thread's last decompressed chunk, the compressed bytes it came from, and the buffer for the next. */
+    private static final class ChunkCache {
+        byte[] compressed = new byte[0];
+        private byte[] lastCompressed = new byte[0];
+        private int lastCompressedLength = -1;
+        byte[] chunk = new byte[0];
+        private int chunkLength = -1;
+
+        boolean holds(int compressedLength, int originalLength) {
+            return compressedLength == lastCompressedLength && originalLength == chunkLength
+                    && java.util.Arrays.equals(compressed, 0, compressedLength, lastCompressed, 0, compressedLength);
+        }
+
+        void decompress(int compressedLength, int originalLength, DataInput in) throws IOException {
+            chunk = ArrayUtil.growNoCopy(chunk, originalLength);
+            chunkLength = -1;
+            lastCompressedLength = -1;
+            int produced = DECOMPRESSORS.get().decompressByteArray(chunk, 0, originalLength, compressed, 0, compressedLength);
+            if (produced != originalLength) {
+                throw new org.apache.lucene.index.CorruptIndexException("zstd chunk decompressed to " + produced
+                        + " bytes, expected " + originalLength, in);
+            }
+            byte[] swap = lastCompressed;
+            lastCompressed = compressed;
+            compressed = swap;
+            lastCompressedLength = compressedLength;
+            chunkLength = originalLength;
         }
     }
 }
