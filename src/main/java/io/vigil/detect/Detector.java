@@ -3,6 +3,7 @@ package io.vigil.detect;
 import io.vigil.detect.correlate.CorrelationEngine;
 import io.vigil.detect.correlate.CorrelationLimits;
 import io.vigil.detect.correlate.CorrelationMatch;
+import io.vigil.detect.correlate.CorrelationState;
 import io.vigil.detect.correlate.Observation;
 import io.vigil.event.Event;
 import java.util.ArrayList;
@@ -66,6 +67,22 @@ public final class Detector {
         }
         fields = rules.fieldReader();
         current = rules;
+    }
+
+    /** The correlation state as a value (for a checkpoint); the detector is unchanged. */
+    public CorrelationState correlationState() {
+        if (correlations == null) rebind(engine.rules());
+        return correlations.snapshot();
+    }
+
+    /**
+     * Replaces the correlation state with {@code state} (a checkpoint), over the current rules: windows of
+     * correlations that are gone or changed are dropped. {@link CorrelationState#EMPTY} starts afresh.
+     */
+    public void restoreCorrelations(CorrelationState state) {
+        RuleSet rules = engine.rules();
+        rebind(rules);
+        correlations = CorrelationEngine.restore(rules.correlationSet(), limits, state);
     }
 
     /** Counters of the correlation state (groups, evictions, dropped and late events). */

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code refreshIntervalMs} (events searchable within a second of their ack) and committed every
  * {@code commitIntervalMs}; after a commit the journal may release everything the store committed. On start
  * the pipeline reads from {@link EventStore#replayFrom()}, and the store skips what it already has, so an
- * acknowledged event is stored exactly once even after a crash.
+ * acknowledged event is stored exactly once even after a crash. Detection checkpoints its state (correlation
+ * windows) after each store commit, before the journal releases anything ({@link EventConsumer#checkpoint}); the
+ * pipeline starts at the older of the two positions, so the state catches up on exactly the records it missed.
  *
  * <p>A record that cannot be decoded as a batch (corrupt payload) is counted and skipped — the journal
  * checksums make this rare; it is never retried forever. A store failure (an {@code IOException} such as a
@@ -217,9 +219,22 @@ public final class Pipeline implements AutoCloseable {
         flushes.clear();
     }
 
+    /**
+     * Where to read the journal from: the store's last commit, or the detection checkpoint if it is older (its
+     * state then catches up on the records between the two, which the store skips as already committed).
+     */
     private long startPosition() throws IOException {
-        long from = Math.max(store.replayFrom(), journal.startPosition());
-        log.info("pipeline starts at journal position {} (journal holds {}..{})", from, journal.startPosition(), journal.endPosition());
+        long storeFrom = store.replayFrom();
+        long detectionFrom = detection.restore();
+        long journalStart = journal.startPosition();
+        long from = Math.max(Math.min(storeFrom, detectionFrom), journalStart);
+        if (detectionFrom != Long.MAX_VALUE && detectionFrom < journalStart) {
+            log.warn("detection checkpoint covers the journal up to {}, but the journal starts at {}: correlation windows"
+                    + " miss the events in between", detectionFrom, journalStart);
+        }
+        log.info("pipeline starts at journal position {} (store committed up to {}, detection checkpoint at {};"
+                + " journal holds {}..{})", from, storeFrom, detectionFrom == Long.MAX_VALUE ? "none" : detectionFrom,
+                journalStart, journal.endPosition());
         return from;
     }
 
@@ -244,6 +259,9 @@ public final class Pipeline implements AutoCloseable {
         long next = processedNext.get();
         detection.flush(); // alerts must be durable before the events that raised them are committed
         store.commit();
+        // the detection state covering exactly what the store committed, written before the journal may release
+        // those records: a crash in between replays from the older of the two
+        detection.checkpoint(next);
         healthy(); // only a successful commit proves the store works again
         if (next > committedNext) {
             committedNext = next;

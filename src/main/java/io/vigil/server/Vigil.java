@@ -130,7 +130,8 @@ public final class Vigil implements AutoCloseable {
         this.containment = new Containment(Response.actions(config.actions()),
                 new Containment.Stores(incidentRepository, new ActionRepository(meta), alerts), auditSink, clock);
         this.detection = new DetectionStage(detector, alerts, clock,
-                fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint);
+                fresh -> containment.onPlacements(incidents.onNewAlerts(fresh)), meta::checkpoint)
+                .checkpointingTo(io.vigil.detect.correlate.CorrelationStateFile.in(data));
         this.store = LuceneEventStore.open(new LuceneEventStore.Options(data.resolve("store"),
                 config.store().ramBufferMb(), 10_000, clock).withReparser(defaultParser::reparse));
         store.openProblems().forEach(p -> log.error("store: {}", p));

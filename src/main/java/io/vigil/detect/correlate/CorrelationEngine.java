@@ -1,6 +1,7 @@
 package io.vigil.detect.correlate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,10 @@ import java.util.Map;
  * updated one goes first) and {@link CorrelationLimits#maxEventsPerGroup()} events per group (the oldest
  * goes first). Each such drop is counted, and the next match carries {@code stateTruncated}. Groups whose
  * events all expired are swept as time advances. Not thread-safe: one engine per pipeline thread.
+ *
+ * <p>Durability: {@link #snapshot()} exports the whole state as a {@link CorrelationState} and
+ * {@link #restore} rebuilds an engine from one, so that a restored engine fed the same observations in the
+ * same order reports exactly the same matches as one that never stopped.
  */
 public final class CorrelationEngine {
 
@@ -51,6 +56,71 @@ public final class CorrelationEngine {
     public CorrelationEngine(CorrelationSet set, CorrelationLimits limits) {
         this.set = set;
         this.limits = limits;
+    }
+
+    /**
+     * An engine over {@code set} holding {@code state}: windows of correlations that no longer exist or whose
+     * {@link CorrelationState.Shape} changed are dropped; the others are rebuilt by re-adding their events (so
+     * the aggregates are recomputed), in their saved order, within the current limits.
+     */
+    public static CorrelationEngine restore(CorrelationSet set, CorrelationLimits limits, CorrelationState state) {
+        CorrelationEngine engine = new CorrelationEngine(set, limits);
+        engine.seq = state.seq();
+        engine.watermark = state.watermark();
+        engine.evictedGroups = state.evictedGroups();
+        engine.droppedEvents = state.droppedEvents();
+        engine.lateEvents = state.lateEvents();
+        engine.truncated = state.truncated();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < set.correlations().size(); i++) {
+            Correlation c = set.correlations().get(i);
+            if (CorrelationState.Shape.of(c).equals(state.shapes().get(c.id()))) index.put(c.id(), i);
+        }
+        for (CorrelationState.Group g : state.groups()) {
+            Integer i = index.get(g.correlation());
+            if (i != null) engine.restoreGroup(i, g);
+        }
+        return engine;
+    }
+
+    private void restoreGroup(int index, CorrelationState.Group g) {
+        Correlation c = set.correlations().get(index);
+        if (g.values().size() != c.groupBy().size() || g.entries().isEmpty()) return;
+        GroupWindow w = new GroupWindow(c.refs().size());
+        for (CorrelationState.Item item : g.entries()) {
+            if (item.ref() >= c.refs().size()) return; // not written by this shape: leave the window out
+            double number = item.number() == null ? Double.NaN : item.number();
+            w.add(new GroupWindow.Entry(item.time(), item.seq(), item.ref(), item.value(), number, item.eventIds()),
+                    c.timespanMillis());
+            if (w.size() > limits.maxEventsPerGroup()) {
+                w.dropOldest();
+                droppedEvents++;
+                truncated = true;
+            }
+        }
+        w.host = g.host();
+        w.user = g.user();
+        groups.put(new StateKey(index, g.values()), w);
+        enforceGroupCap();
+    }
+
+    /** The whole state as a value; the engine is unchanged. */
+    public CorrelationState snapshot() {
+        Map<String, CorrelationState.Shape> shapes = new HashMap<>();
+        for (Correlation c : set.correlations()) shapes.put(c.id(), CorrelationState.Shape.of(c));
+        List<CorrelationState.Group> out = new ArrayList<>(groups.size());
+        for (Map.Entry<StateKey, GroupWindow> e : groups.entrySet()) {
+            GroupWindow w = e.getValue();
+            List<CorrelationState.Item> items = new ArrayList<>(w.size());
+            for (int i = 0; i < w.size(); i++) {
+                GroupWindow.Entry x = w.get(i);
+                items.add(new CorrelationState.Item(x.time(), x.seq(), x.ref(), x.value(),
+                        Double.isNaN(x.number()) ? null : x.number(), x.eventIds()));
+            }
+            String id = set.correlations().get(e.getKey().correlation()).id();
+            out.add(new CorrelationState.Group(id, e.getKey().values(), w.host, w.user, items));
+        }
+        return new CorrelationState(seq, watermark, evictedGroups, droppedEvents, lateEvents, truncated, shapes, out);
     }
 
     public CorrelationSet correlations() {
