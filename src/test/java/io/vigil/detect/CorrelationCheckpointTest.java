@@ -49,7 +49,7 @@ class CorrelationCheckpointTest {
             """;
 
     /** Small caps so that evictions and dropped events (which depend on the saved order) happen too. */
-    private static final CorrelationLimits LIMITS = new CorrelationLimits(6, 5);
+    private static final CorrelationLimits LIMITS = new CorrelationLimits(24, 5);
 
     @TempDir
     Path dir;
