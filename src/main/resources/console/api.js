@@ -32,7 +32,7 @@ export function hasRole(role) {
 }
 
 export async function api(method, path, body, options = {}) {
-  const headers = {'Accept': 'application/json', 'X-Vigil-Console': '1'};
+  const headers = {'Accept': 'application/json', 'X-Vigil-Console': '1', ...(options.headers || {})};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -67,3 +67,30 @@ async function readJson(response) {
 export const get = (path, options) => api('GET', path, undefined, options);
 export const post = (path, body, options) => api('POST', path, body === undefined ? {} : body, options);
 export const del = (path, options) => api('DELETE', path, undefined, options);
+
+/**
+ * Starts POST /api/search under a random id, so that it can be stopped on the server too: cancel() aborts
+ * the fetch and sends DELETE /api/search/{id} (a search that already ended answers 404, which is fine).
+ * A search cancelled on the server rejects with an ApiError of status 409.
+ */
+export function startSearch(body) {
+  const id = randomSearchId();
+  const controller = new AbortController();
+  const result = post('/api/search', body, {signal: controller.signal, headers: {'X-Vigil-Search-Id': id}});
+  let cancelled = false;
+  return {
+    result,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      controller.abort();
+      del('/api/search/' + id).catch(() => {});
+    },
+  };
+}
+
+function randomSearchId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);                  // works without a secure context, unlike randomUUID()
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,8 +1,9 @@
 // Discover: the analyst's search page. State (query, time range, filters, columns) lives in the URL so a
-// search can be shared. One search at a time: a new search or the Cancel button aborts the running one
-// (AbortController), and results render in one pass, so the page stays responsive on long queries.
+// search can be shared. One search at a time: a new search, the Cancel button or leaving the page cancels the
+// running one, in the browser (abort) and on the server (DELETE /api/search/{id}), and results render in one
+// pass, so the page stays responsive on long queries.
 import {h, replace, notice, formatNumber} from '../dom.js';
-import {post} from '../api.js';
+import {startSearch} from '../api.js';
 import {replaceRouteParams} from '../route.js';
 import {combine} from '../query-text.js';
 import {resolve, intervalFor} from '../time.js';
@@ -15,7 +16,7 @@ import {createExportButtons} from './discover-export.js';
 
 export function mount(container, route) {
   const state = readState(route.params);
-  let controller = null;
+  let running = null;                      // the search in flight: {result, cancel()}
   let lastHits = [];
   let pages = [null];                      // search_after of each page; null = first page
 
@@ -41,7 +42,7 @@ export function mount(container, route) {
   const exporter = createExportButtons(() => requestBody(), () => state.columns);
   const form = h('form', {id: 'query-form', class: 'query-bar', on: {submit: event => {
     event.preventDefault();
-    if (controller) controller.abort(); else search();
+    if (running) running.cancel(); else search();
   }}}, saved.element, queryInput, picker.element, searchButton);
 
   replace(container,
@@ -110,11 +111,11 @@ export function mount(container, route) {
     body.size = state.size;
     if (pages[page]) body.search_after = pages[page];
     if (page === 0) body.aggs = {histogram: {date_histogram: {field: '@timestamp', fixed_interval: interval.name}}};
-    if (controller) controller.abort();
-    const mine = controller = new AbortController();
+    if (running) running.cancel();
+    const mine = running = startSearch(body);
     busy(true);
     try {
-      const result = await post('/api/search', body, {signal: mine.signal});
+      const result = await mine.result;
       queryError.hidden = true;
       lastHits = result.hits;
       if (result.hits.length === state.size) pages[page + 1] = result.hits[result.hits.length - 1].sort;
@@ -127,16 +128,16 @@ export function mount(container, route) {
       renderPager(page, result.total);
       fields.render(lastHits);
     } catch (e) {
-      if (e.name === 'AbortError') {
-        status.textContent = 'Search cancelled.';
+      if (e.name === 'AbortError' || e.status === 409) {
+        if (running === mine) status.textContent = 'Search cancelled.';
       } else if (e.status === 400) {
         showError(e.body);
       } else {
         replace(table, notice('error', 'The search failed', e.message));
       }
     } finally {
-      if (controller === mine) {
-        controller = null;
+      if (running === mine) {
+        running = null;
         busy(false);
       }
     }
@@ -175,7 +176,7 @@ export function mount(container, route) {
 
   search();
   return () => {
-    if (controller) controller.abort();
+    if (running) running.cancel();
     histogram.destroy();
     picker.close();
   };

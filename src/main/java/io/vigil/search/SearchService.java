@@ -3,6 +3,8 @@ package io.vigil.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.store.EventStore;
+import io.vigil.store.SearchCancellation;
+import io.vigil.store.SearchCancelledException;
 import io.vigil.store.SearchRequest;
 import io.vigil.store.SearchResult;
 import java.io.IOException;
@@ -21,19 +23,34 @@ import java.util.concurrent.TimeUnit;
 public final class SearchService {
     private final EventStore store;
     private final Clock clock;
+    private final RunningSearches running;
 
     public SearchService(EventStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.running = new RunningSearches(clock);
+    }
+
+    /** The searches running now: register a search here to make it cancellable. */
+    public RunningSearches running() {
+        return running;
     }
 
     /** Runs one request; a bad query or parameter is a {@link SearchException} (HTTP 400). */
     public ObjectNode search(JsonNode body) throws SearchException {
+        return search(body, SearchCancellation.NONE);
+    }
+
+    /**
+     * Runs one request until it ends or {@code cancellation} (e.g. a {@link RunningSearches.Ticket}) says stop:
+     * then it throws a {@link SearchCancelledException}.
+     */
+    public ObjectNode search(JsonNode body, SearchCancellation cancellation) throws SearchException {
         long started = System.nanoTime();
         SearchRequest request = SearchRequestReader.read(body, clock);
         SearchResult result;
         try {
-            result = store.search(request);
+            result = store.search(request, cancellation);
         } catch (IOException e) {
             throw new UncheckedIOException("the event store failed to run the search: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -53,12 +53,12 @@ final class Aggregations {
 
     private Aggregations() {}
 
-    static Accumulator accumulator(Aggregation aggregation, long from, long to, int maxTermsWalked) {
+    static Accumulator accumulator(Aggregation aggregation, long from, long to, PartitionSearch.Limits limits) {
         return switch (aggregation) {
-            case Aggregation.Terms t -> new TermsAccumulator(new ValueCounts(t.field(), maxTermsWalked), t.size());
-            case Aggregation.Cardinality c -> new CardinalityAccumulator(new ValueCounts(c.field(), maxTermsWalked));
-            case Aggregation.DateHistogram h -> new HistogramAccumulator(h, from, to);
-            case Aggregation.Stats s -> new StatsAccumulator(s.field(), maxTermsWalked);
+            case Aggregation.Terms t -> new TermsAccumulator(new ValueCounts(t.field(), limits), t.size());
+            case Aggregation.Cardinality c -> new CardinalityAccumulator(new ValueCounts(c.field(), limits));
+            case Aggregation.DateHistogram h -> new HistogramAccumulator(h, from, to, limits.cancellation());
+            case Aggregation.Stats s -> new StatsAccumulator(s.field(), limits);
         };
     }
 
@@ -101,8 +101,10 @@ final class Aggregations {
 
     private static final class HistogramAccumulator implements Accumulator {
         private final TimeHistogram histogram;
+        private final SearchCancellation cancellation;
 
-        HistogramAccumulator(Aggregation.DateHistogram h, long from, long to) {
+        HistogramAccumulator(Aggregation.DateHistogram h, long from, long to, SearchCancellation cancellation) {
+            this.cancellation = cancellation;
             if (!h.field().equals(EcsFields.TIMESTAMP)) {
                 throw new IllegalArgumentException("date histogram on " + h.field() + " is not supported: only "
                         + EcsFields.TIMESTAMP + " has per-document dates");
@@ -112,12 +114,12 @@ final class Aggregations {
 
         @Override
         public void collect(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
-            histogram.addMatches(leaf.reader(), matches);
+            histogram.addMatches(leaf.reader(), matches, cancellation);
         }
 
         @Override
         public boolean collectStream(LeafReaderContext leaf, DocIdSetIterator matches) throws IOException {
-            histogram.addMatches(leaf.reader(), matches);
+            histogram.addMatches(leaf.reader(), matches, cancellation);
             return true;
         }
 
@@ -137,18 +139,20 @@ final class Aggregations {
     private static final class StatsAccumulator implements Accumulator {
         private final ValueCounts values;
         private final boolean timestamp;
+        private final SearchCancellation cancellation;
         private long count;
         private double min = Double.POSITIVE_INFINITY;
         private double max = Double.NEGATIVE_INFINITY;
         private double sum;
 
-        StatsAccumulator(String field, int maxTermsWalked) {
+        StatsAccumulator(String field, PartitionSearch.Limits limits) {
             EcsType type = EcsSchema.typeOf(field);
             if (type != EcsType.LONG && type != EcsType.DOUBLE && type != EcsType.DATE) {
                 throw new IllegalArgumentException("stats need a numeric field; " + field + " is " + type);
             }
             this.timestamp = field.equals(EcsFields.TIMESTAMP);
-            this.values = new ValueCounts(field, maxTermsWalked);
+            this.values = new ValueCounts(field, limits);
+            this.cancellation = limits.cancellation();
         }
 
         @Override
@@ -159,8 +163,10 @@ final class Aggregations {
             }
             NumericDocValues ts = leaf.reader().getNumericDocValues(EcsFields.TIMESTAMP);
             if (ts == null) return;
+            long visited = 0;
             for (int doc = ValueCounts.next(matches, 0); doc != NO_MORE_DOCS; doc = ValueCounts.next(matches, doc + 1)) {
                 if (ts.advanceExact(doc)) add(ts.longValue(), 1);
+                cancellation.checkEvery(++visited);
             }
         }
 

@@ -48,6 +48,17 @@ public interface EventStore extends Closeable {
 
     SearchResult search(SearchRequest request) throws IOException;
 
+    /**
+     * Like {@link #search(SearchRequest)}, but stops early, with a {@link SearchCancelledException}, once
+     * {@code cancellation} says the caller gave up. A store that cannot stop a search runs it to the end.
+     */
+    default SearchResult search(SearchRequest request, SearchCancellation cancellation) throws IOException {
+        cancellation.check();
+        SearchResult result = search(request);
+        cancellation.check();
+        return result;
+    }
+
     /** One event by id, searching partitions from newest to oldest. */
     Optional<Event> get(String id) throws IOException;
 

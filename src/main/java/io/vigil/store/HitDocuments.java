@@ -8,6 +8,7 @@ import org.apache.lucene.codecs.StoredFieldsReader;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -41,7 +42,7 @@ final class HitDocuments {
             ScoreDoc first = hits[order[start]];
             List<LeafReaderContext> leaves = opened.get(first.shardIndex).searcher().getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(first.doc, leaves));
-            if (end - start >= MIN_RUN && leaf.reader() instanceof CodecReader codec) {
+            if (end - start >= MIN_RUN && FilterLeafReader.unwrap(leaf.reader()) instanceof CodecReader codec) {
                 StoredFieldsReader run = codec.getFieldsReader().getMergeInstance();
                 for (int k = start; k < end; k++) {
                     DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(EventDocuments.STORED);

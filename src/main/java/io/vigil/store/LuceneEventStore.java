@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -283,10 +286,22 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public SearchResult search(SearchRequest request) throws IOException {
+        return search(request, SearchCancellation.NONE);
+    }
+
+    /**
+     * A cancellable search runs on per-search searchers over {@link ExitableDirectoryReader}s of the shared
+     * ones, with the cancellation as their timeout: Lucene then stops while enumerating terms (a leading
+     * wildcard walks the whole terms dictionary before it scores anything) and while scoring.
+     */
+    @Override
+    public SearchResult search(SearchRequest request, SearchCancellation cancellation) throws IOException {
         ensureOpen();
+        cancellation.check();
         refreshIfSearchIdle();
         long start = System.nanoTime();
         var query = queries.translate(request.query());
+        List<IndexSearcher> acquired = new ArrayList<>();
         List<PartitionSearch.Opened> opened = new ArrayList<>();
         boolean emptyRange = request.from() >= request.to();
         try {
@@ -294,12 +309,27 @@ public final class LuceneEventStore implements EventStore {
                 long dayStart = p.day * DAY_MILLIS;
                 if (dayStart >= request.to() || dayStart + DAY_MILLIS <= request.from()) continue;
                 IndexSearcher searcher = acquireOrNull(p);
-                if (searcher != null) opened.add(new PartitionSearch.Opened(p, searcher));
+                if (searcher == null) continue;
+                acquired.add(searcher);
+                opened.add(new PartitionSearch.Opened(p, cancellable(searcher, cancellation)));
             }
-            return new PartitionSearch(opened, request, query, raw).run(options.maxTermsWalked(), start);
+            var limits = new PartitionSearch.Limits(options.maxTermsWalked(), cancellation);
+            return new PartitionSearch(opened, request, query, raw, limits).run(start);
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw new SearchCancelledException();
         } finally {
-            for (PartitionSearch.Opened o : opened) o.partition().release(o.searcher());
+            for (int i = 0; i < acquired.size(); i++) opened.get(i).partition().release(acquired.get(i));
         }
+    }
+
+    private static IndexSearcher cancellable(IndexSearcher shared, SearchCancellation cancellation) throws IOException {
+        if (cancellation == SearchCancellation.NONE) return shared;
+        QueryTimeout timeout = cancellation.asQueryTimeout();
+        // Not closed after the search: closing would decRef the shared reader, which release() does.
+        IndexSearcher searcher = new IndexSearcher(
+                ExitableDirectoryReader.wrap((DirectoryReader) shared.getIndexReader(), timeout));
+        searcher.setTimeout(timeout);
+        return searcher;
     }
 
     /** A searcher, or null when retention closed the partition meanwhile (its events are gone anyway). */

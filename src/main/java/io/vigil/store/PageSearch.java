@@ -36,10 +36,13 @@ final class PageSearch {
     private final RawEvents raw;
     private final SortSpec spec;
     private final Object[] afterValues;
+    private final SearchCancellation cancellation;
 
     /** Checks the sort and {@code search_after} at once: a bad one is an {@link IllegalArgumentException}. */
-    PageSearch(List<PartitionSearch.Opened> opened, SearchRequest request, PartitionSearch.QueryScope scope, RawEvents raw) {
+    PageSearch(List<PartitionSearch.Opened> opened, SearchRequest request, PartitionSearch.QueryScope scope, RawEvents raw,
+               SearchCancellation cancellation) {
         this.raw = raw;
+        this.cancellation = cancellation;
         this.opened = opened;
         this.request = request;
         this.scope = scope;
@@ -55,6 +58,7 @@ final class PageSearch {
         List<TopFieldDocs> parts = byTime && total > PLAIN_MAX_MATCHES
                 ? windowed(first.descending(), total)
                 : search(request.from(), request.to());
+        cancellation.check(); // the searchers stop on it with a partial page: never return that
         if (parts.isEmpty()) return List.of();
         TopFieldDocs merged = TopDocs.merge(spec.sort(), 0, request.size(), parts.toArray(TopFieldDocs[]::new));
         List<SearchResult.Hit> hits = new ArrayList<>(merged.scoreDocs.length);
@@ -113,6 +117,7 @@ final class PageSearch {
         for (PartitionSearch.Opened o : opened) {
             if (!o.partition().overlaps(lo, hi)) continue;
             for (LeafReaderContext leaf : o.searcher().getIndexReader().leaves()) {
+                cancellation.check();
                 if (!TimeHistogram.canCountFromPoints(leaf.reader())) return null;
                 profile.estimateWholeSegment(leaf.reader());
             }
@@ -130,6 +135,7 @@ final class PageSearch {
             FieldDoc after = afterValues == null ? null : new FieldDoc(afterDoc(o.partition()), Float.NaN, afterValues);
             TopFieldDocs docs = o.searcher().search(query,
                     new TopFieldCollectorManager(spec.sort(), request.size(), after, request.size()));
+            cancellation.check();
             for (ScoreDoc d : docs.scoreDocs) d.shardIndex = i;
             parts.add(docs);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.lucene.document.LongPoint;
@@ -35,6 +36,13 @@ final class PartitionSearch {
     /** A partition and the searcher acquired on it. */
     record Opened(Partition partition, IndexSearcher searcher) {}
 
+    /** What bounds the work of one search: the terms walked per segment, and the caller's cancellation. */
+    record Limits(int maxTermsWalked, SearchCancellation cancellation) {
+        Limits {
+            Objects.requireNonNull(cancellation, "cancellation");
+        }
+    }
+
     /** The translated query and the request's time range, restricted per partition. */
     record QueryScope(Query query, long from, long to) {
         /** The query restricted to [from, to) unless the partition's day lies wholly inside it. */
@@ -58,21 +66,30 @@ final class PartitionSearch {
     private final SearchRequest request;
     private final QueryScope scope;
     private final RawEvents raw;
+    private final Limits limits;
+    private final SearchCancellation cancellation;
 
-    PartitionSearch(List<Opened> opened, SearchRequest request, Query query, RawEvents raw) {
+    PartitionSearch(List<Opened> opened, SearchRequest request, Query query, RawEvents raw, Limits limits) {
+        this.limits = limits;
+        this.cancellation = limits.cancellation();
         this.raw = raw;
         this.opened = opened;
         this.request = request;
         this.scope = new QueryScope(query, request.from(), request.to());
     }
 
-    SearchResult run(int maxTermsWalked, long startNanos) throws IOException {
+    /** Checks {@link Limits#cancellation()} between Lucene calls and in every loop over documents. */
+    SearchResult run(long startNanos) throws IOException {
         Map<String, Aggregations.Accumulator> accumulators = new LinkedHashMap<>();
         request.aggs().forEach((name, agg) -> accumulators.put(name,
-                Aggregations.accumulator(agg, request.from(), request.to(), maxTermsWalked)));
-        PageSearch pageSearch = request.size() == 0 ? null : new PageSearch(opened, request, scope, raw); // validates sort
+                Aggregations.accumulator(agg, request.from(), request.to(), limits)));
+        PageSearch pageSearch = request.size() == 0 ? null
+                : new PageSearch(opened, request, scope, raw, cancellation); // validates sort
         long total = 0;
-        for (Opened o : opened) total += o.searcher().count(scope.forPartition(o.partition()));
+        for (Opened o : opened) {
+            total += o.searcher().count(scope.forPartition(o.partition()));
+            cancellation.check(); // a timed-out count is partial: never report it
+        }
         if (request.size() == 0 || total == 0) {
             return new SearchResult(total, List.of(), aggregate(accumulators), (System.nanoTime() - startNanos) / 1_000_000);
         }
@@ -136,6 +153,7 @@ final class PartitionSearch {
                 List<Aggregations.Accumulator> pending = matchAll
                         ? notCountedWhole(accumulators.values(), leaf) : List.copyOf(accumulators.values());
                 if (pending.isEmpty()) continue;
+                cancellation.check();
                 if (weight == null) {
                     weight = searcher.createWeight(searcher.rewrite(scope.forPartition(o.partition())), ScoreMode.COMPLETE_NO_SCORES, 1f);
                 }
@@ -144,10 +162,15 @@ final class PartitionSearch {
                 if (pending.size() == 1 && pending.getFirst().collectStream(leaf, scorer.iterator())) continue;
                 FixedBitSet matches = new FixedBitSet(leaf.reader().maxDoc());
                 DocIdSetIterator it = scorer.iterator();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) matches.set(doc);
+                long visited = 0;
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    matches.set(doc);
+                    cancellation.checkEvery(++visited);
+                }
                 for (Aggregations.Accumulator acc : pending) acc.collect(leaf, matches);
             }
         }
+        cancellation.check();
         Map<String, AggregationResult> results = new LinkedHashMap<>();
         accumulators.forEach((name, acc) -> results.put(name, acc.result()));
         return results;

@@ -99,12 +99,14 @@ final class TimeHistogram {
     }
 
     /** Adds the timestamp of every document set in {@code matches}. */
-    void addMatches(LeafReader reader, FixedBitSet matches) throws IOException {
+    void addMatches(LeafReader reader, FixedBitSet matches, SearchCancellation cancellation) throws IOException {
         NumericDocValues values = reader.getNumericDocValues(EcsFields.TIMESTAMP);
         if (values == null) return;
         int length = matches.length();
+        long visited = 0;
         for (int doc = length == 0 ? NO_MORE_DOCS : matches.nextSetBit(0); doc != NO_MORE_DOCS;
              doc = doc + 1 >= length ? NO_MORE_DOCS : matches.nextSetBit(doc + 1)) {
+            cancellation.checkEvery(++visited);
             if (values.advanceExact(doc)) {
                 long t = values.longValue();
                 if (inRange(t)) add(t, 1);
@@ -113,10 +115,12 @@ final class TimeHistogram {
     }
 
     /** Adds the timestamp of every document the iterator (fresh, unpositioned) yields. */
-    void addMatches(LeafReader reader, DocIdSetIterator matches) throws IOException {
+    void addMatches(LeafReader reader, DocIdSetIterator matches, SearchCancellation cancellation) throws IOException {
         NumericDocValues values = reader.getNumericDocValues(EcsFields.TIMESTAMP);
         if (values == null) return;
+        long visited = 0;
         for (int doc = matches.nextDoc(); doc != NO_MORE_DOCS; doc = matches.nextDoc()) {
+            cancellation.checkEvery(++visited);
             if (values.advanceExact(doc)) {
                 long t = values.longValue();
                 if (inRange(t)) add(t, 1);

@@ -32,14 +32,16 @@ final class ValueCounts {
     private final EcsType type;
     private final boolean docValues;
     private final int maxTermsWalked;
+    private final SearchCancellation cancellation;
     private final Map<String, Long> counts = new HashMap<>();
     private boolean capped;
 
-    ValueCounts(String field, int maxTermsWalked) {
+    ValueCounts(String field, PartitionSearch.Limits limits) {
         this.field = field;
         this.type = EcsSchema.typeOf(field);
         this.docValues = EcsSchema.isAggregatable(field) && type != EcsType.DATE && type != EcsType.TEXT;
-        this.maxTermsWalked = maxTermsWalked;
+        this.maxTermsWalked = limits.maxTermsWalked();
+        this.cancellation = limits.cancellation();
     }
 
     static int next(FixedBitSet bits, int from) {
@@ -83,7 +85,9 @@ final class ValueCounts {
     private void collectNumericDocValues(LeafReaderContext leaf, FixedBitSet matches, NumberSink sink) throws IOException {
         SortedNumericDocValues values = leaf.reader().getSortedNumericDocValues(field);
         if (values == null) return;
+        long visited = 0;
         for (int doc = next(matches, 0); doc != NO_MORE_DOCS; doc = next(matches, doc + 1)) {
+            cancellation.checkEvery(++visited);
             if (!values.advanceExact(doc)) continue;
             for (int i = 0; i < values.docValueCount(); i++) {
                 long raw = values.nextValue();
@@ -96,7 +100,9 @@ final class ValueCounts {
         SortedSetDocValues values = leaf.reader().getSortedSetDocValues(field);
         if (values == null) return;
         long[] perOrd = new long[Math.toIntExact(values.getValueCount())];
+        long visited = 0;
         for (int doc = next(matches, 0); doc != NO_MORE_DOCS; doc = next(matches, doc + 1)) {
+            cancellation.checkEvery(++visited);
             if (!values.advanceExact(doc)) continue;
             for (int i = 0; i < values.docValueCount(); i++) perOrd[(int) values.nextOrd()]++;
         }
@@ -115,7 +121,9 @@ final class ValueCounts {
         TermsEnum termsEnum = terms.iterator();
         PostingsEnum postings = null;
         int walked = 0;
+        long visited = 0;
         for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
+            cancellation.check();
             if (walked++ >= maxTermsWalked) {
                 capped = true;
                 return;
@@ -124,6 +132,7 @@ final class ValueCounts {
             long count = 0;
             for (int doc = postings.nextDoc(); doc != NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (matches.get(doc)) count++;
+                cancellation.checkEvery(++visited);
             }
             if (count > 0) sink.accept(term.utf8ToString(), count);
         }

@@ -31,6 +31,12 @@
  * segments from the points index without visiting documents. {@code FastSearchPathsTest} holds each fast path
  * to a straightforward computation.
  *
+ * <p>Cancellation: {@code search(request, SearchCancellation)} runs on per-search searchers over
+ * {@code ExitableDirectoryReader}s with the cancellation as their {@code QueryTimeout} (Lucene stops in term
+ * enumeration and scoring), and the store's own loops over matches and doc values ask it every 4,096 documents.
+ * A cancelled search throws {@code SearchCancelledException}; it never returns a partial result
+ * ({@code SearchCancellationTest} cancels at random questions along every path).
+ *
  * <h2>Threads</h2>
  * One writer thread calls add/commit/refresh/applyRetention; searches, get and stats run from any thread
  * (NRT searchers via one {@code SearcherManager} per partition). Events become searchable at the next

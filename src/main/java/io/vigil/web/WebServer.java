@@ -61,7 +61,8 @@ public final class WebServer implements AutoCloseable {
         this.authenticator = new Authenticator(context.accounts(), sessions,
                 context.metrics().counter("vigil.web.auth.failures"), security.audit(), context.clock());
         RouteTable.Builder builder = RouteTable.builder();
-        new CoreRoutes(context, security, authenticator).addTo(builder);
+        new CoreRoutes(context).addTo(builder);
+        new SearchRoutes(context, security, authenticator).addTo(builder);
         new AccountRoutes(context, sessions, authenticator, security.audit()).addTo(builder);
         new UserRoutes(context, sessions, authenticator, security.audit()).addTo(builder);
         new AuditRoutes(security.audit(), authenticator).addTo(builder);

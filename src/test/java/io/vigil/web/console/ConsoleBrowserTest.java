@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,6 +159,16 @@ class ConsoleBrowserTest {
     void aLongSearchCanBeCancelled() {
         browser.find(".filter-remove").click();
         fx.search("");
+        // Records the console's requests: the cancel must reach the server, naming the search it started.
+        browser.script("""
+                window.__requests = [];
+                const original = window.fetch;
+                window.fetch = (url, init) => {
+                  const headers = (init && init.headers) || {};
+                  window.__requests.push({method: (init && init.method) || 'GET', url: String(url),
+                    id: headers['X-Vigil-Search-Id'] || null});
+                  return original(url, init);
+                };""");
         browser.latency(Duration.ofSeconds(5));    // every request now takes 5 s: the search is still running when cancelled
         try {
             WebElement input = browser.find("#query");
@@ -170,6 +181,17 @@ class ConsoleBrowserTest {
         } finally {
             browser.latency(Duration.ZERO);
         }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests = (List<Map<String, Object>>) browser.script("return window.__requests");
+        Object searchId = requests.stream().filter(r -> r.get("url").equals("/api/search") && "POST".equals(r.get("method")))
+                .reduce((a, b) -> b).orElseThrow().get("id");
+        assertThat((String) searchId).as("the search carries an id").matches("[0-9a-f]{32}");
+        assertThat(requests).as("the cancel reaches the server: " + requests)
+                .anySatisfy(r -> assertThat(r).containsEntry("method", "DELETE").containsEntry("url", "/api/search/" + searchId));
+
+        fx.search(SEEDED + " AND event.code:4625"); // the page stays usable: the next search runs and shows its hits
+        assertThat(browser.find("#search-status").getText()).startsWith("took");
+        assertThat(fx.hitCount()).isEqualTo(fx.countNormal("\"code\":\"4625\""));
     }
 
     @Test
