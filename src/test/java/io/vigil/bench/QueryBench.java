@@ -57,9 +57,15 @@ public final class QueryBench {
                     {"query":"message:failed","from":"%s","to":"%s","size":20}""".formatted(iso(start), iso(end)));
             time("terms agg event.code, all events", search, """
                     {"query":"","from":"%s","to":"%s","size":0,"aggs":{"c":{"terms":{"field":"event.code","size":10}}}}""".formatted(iso(start), iso(end)));
-            time("histogram + first page, all events", search, """
+            String discover = """
                     {"query":"","from":"%s","to":"%s","size":50,
-                     "aggs":{"h":{"date_histogram":{"field":"@timestamp","fixed_interval":"30m"}}}}""".formatted(iso(start), iso(end)));
+                     "aggs":{"h":{"date_histogram":{"field":"@timestamp","fixed_interval":"30m"}}}}""".formatted(iso(start), iso(end));
+            time("histogram + first page, all events", search, discover);
+            // the console sends every Discover search with an id, so it runs on the cancellable (checked) path
+            time("same, cancellable (as the console)", body -> search.search(body, () -> false), discover);
+            time("term + histogram, cancellable", body -> search.search(body, () -> false), """
+                    {"query":"host.name:%s","from":"%s","to":"%s","size":20,
+                     "aggs":{"h":{"date_histogram":{"field":"@timestamp","fixed_interval":"1h"}}}}""".formatted(host, iso(start), iso(end)));
             rawLucene(dir.resolve("store"), host);
         }
     }
@@ -93,7 +99,17 @@ public final class QueryBench {
         Files.writeString(marker, "ok");
     }
 
+    /** One way to run a search request (the plain service call, or the cancellable one). */
+    @FunctionalInterface
+    private interface Searcher {
+        JsonNode search(JsonNode body) throws Exception;
+    }
+
     private static void time(String name, SearchService search, String request) throws Exception {
+        time(name, search::search, request);
+    }
+
+    private static void time(String name, Searcher search, String request) throws Exception {
         JsonNode body = JSON.readTree(request);
         long total = 0;
         for (int i = 0; i < 5; i++) total = search.search(body).get("total").asLong(); // warm-up
