@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ChaosWorkload {
     static final String RULE_ID = "7e0b0000-0000-4000-8000-00000000cafe";
+    /** A correlation over the marker rule: {@value #BURST} markers of one run (host) within an hour, one alert each. */
+    static final String CORRELATION_ID = "7e0b0000-0000-4000-8000-00000000beef";
+    static final int BURST = 5;
     static final int MARKER_EVERY = 10;
     static final String PASSWORD = "robust-test-passphrase-1";
 
@@ -33,6 +36,7 @@ final class ChaosWorkload {
         Files.writeString(rules.resolve("marker.yml"), """
                 title: Robustness marker seen
                 id: %s
+                name: robustness_marker
                 status: test
                 level: low
                 logsource: { product: linux }
@@ -41,6 +45,21 @@ final class ChaosWorkload {
                     labels.marker: hit
                   condition: selection
                 """.formatted(RULE_ID));
+        // Its window spans store commits and kills: only the correlation checkpoint keeps the count exact.
+        // generate: true keeps the marker rule's own alerts (a referenced rule is otherwise silent, per Sigma).
+        Files.writeString(rules.resolve("marker-burst.yml"), """
+                title: Robustness markers in bursts
+                id: %s
+                status: test
+                level: medium
+                correlation:
+                  type: event_count
+                  rules: [ robustness_marker ]
+                  group-by: [ host.name ]
+                  timespan: 1h
+                  condition: { gte: %d }
+                  generate: true
+                """.formatted(CORRELATION_ID, BURST));
         return rules;
     }
 
@@ -183,7 +202,11 @@ final class ChaosWorkload {
     }
 
     static long alerts(VigilClient client, String run) throws IOException, InterruptedException {
-        VigilClient.Response r = client.get("/api/alerts?rule=" + RULE_ID + "&host=" + run + "&limit=10000");
+        return alerts(client, run, RULE_ID);
+    }
+
+    static long alerts(VigilClient client, String run, String ruleId) throws IOException, InterruptedException {
+        VigilClient.Response r = client.get("/api/alerts?rule=" + ruleId + "&host=" + run + "&limit=10000");
         if (r.status() != 200) throw new IOException("alerts answered " + r.status() + ": " + r.body());
         return r.json().get("alerts").size();
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code _bulk}: every acknowledged event is searchable exactly once (no sequence number twice);</li>
  *   <li>syslog TCP: no line twice, and every line the harness saw searchable before the kill is still there
  *       (TCP has no acknowledgement; see {@link ChaosWorkload.SyslogSender});</li>
- *   <li>alerts: one per stored marker event, none lost by the crash, none raised twice by the replay.</li>
+ *   <li>alerts: one per stored marker event, none lost by the crash, none raised twice by the replay; and one
+ *       correlation alert per {@link ChaosWorkload#BURST} stored markers of a run (its window spans kills).</li>
  * </ul>
  * Trials share the data directory, so each restart recovers every earlier crash's state too and all earlier
  * runs are checked again. Replay a failure with {@code -Dvigil.seed=N}; {@code -Dvigil.trials=N} overrides the count.
@@ -105,6 +106,13 @@ class CrashChaosIT {
         long markers = ChaosWorkload.bulkCounts(client, run, "labels.marker:hit")[0];
         long alerts = awaitAtLeast(() -> new long[] {ChaosWorkload.alerts(client, run)}, markers)[0];
         assertThat(alerts).as("%s: one alert per stored marker event (seed %d)", run, SEED).isEqualTo(markers);
+        // The correlation fires at every BURST-th marker of the run and empties its window, whatever kills and
+        // replays happened in between: a lost window would give fewer, a replayed one more or other ids.
+        long expectedBursts = markers / ChaosWorkload.BURST;
+        long bursts = awaitAtLeast(() -> new long[] {ChaosWorkload.alerts(client, run, ChaosWorkload.CORRELATION_ID)},
+                expectedBursts)[0];
+        assertThat(bursts).as("%s: one correlation alert per %d stored markers (seed %d)", run, ChaosWorkload.BURST, SEED)
+                .isEqualTo(expectedBursts);
     }
 
     private interface Counts {
