@@ -14,8 +14,6 @@ import io.vigil.alert.AlertStatus;
 import io.vigil.alert.DisabledRules;
 import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.rule.RuleProblem;
-import io.vigil.search.SearchException;
-import io.vigil.search.TimeExpressions;
 import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
@@ -153,15 +151,9 @@ final class DetectionRoutes {
         String yaml = body.path("yaml").asText("");
         if (yaml.isBlank()) throw new HttpError(400, "post the rule's Sigma YAML as \"yaml\"");
         int limit = Math.clamp(body.path("limit").asInt(100), 0, 1000);
-        long from;
-        long to;
-        try {
-            from = TimeExpressions.parse(body.path("from").asText("now-24h"), clock);
-            to = TimeExpressions.parseUpper(body.path("to").asText("now"), clock);
-        } catch (SearchException e) {
-            throw new HttpError(400, e.getMessage());
-        }
-        if (from > to) throw new HttpError(400, "\"from\" is after \"to\"");
+        RequestTimeRange range = RequestTimeRange.of(body, clock);
+        long from = range.from();
+        long to = range.to();
         RuleTrial.Outcome outcome;
         try {
             outcome = trial.run(yaml, from, to, limit);

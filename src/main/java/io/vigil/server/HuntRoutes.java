@@ -10,8 +10,6 @@ import io.vigil.detect.RuleCatalog;
 import io.vigil.detect.RuleSet;
 import io.vigil.detect.rule.LoadedRules;
 import io.vigil.detect.rule.RuleLoader;
-import io.vigil.search.SearchException;
-import io.vigil.search.TimeExpressions;
 import io.vigil.web.Access;
 import io.vigil.web.HttpError;
 import io.vigil.web.Requests;
@@ -58,15 +56,9 @@ final class HuntRoutes {
 
     private void hunt(Context ctx) throws IOException {
         ObjectNode body = Requests.jsonBody(ctx);
-        long from;
-        long to;
-        try {
-            from = TimeExpressions.parse(body.path("from").asText("now-24h"), clock);
-            to = TimeExpressions.parseUpper(body.path("to").asText("now"), clock);
-        } catch (SearchException e) {
-            throw new HttpError(400, e.getMessage());
-        }
-        if (from > to) throw new HttpError(400, "\"from\" is after \"to\"");
+        RequestTimeRange range = RequestTimeRange.of(body, clock);
+        long from = range.from();
+        long to = range.to();
         List<RuleSet> sets = ruleSets(body);
         int ruleCount = sets.stream().mapToInt(s -> s.size() + s.correlations().size()).sum();
         if (ruleCount == 0) throw new HttpError(400, "no rules to run: send \"rules\", keep \"catalog\", or check \"rule_ids\"");
