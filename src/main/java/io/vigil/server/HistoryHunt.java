@@ -53,20 +53,11 @@ public final class HistoryHunt {
      * event's {@code event_id} and {@code @timestamp} instead of file and index.
      */
     public static ObjectNode json(Detection d) {
-        ObjectNode o = JSON.createObjectNode();
         String time = Instant.ofEpochMilli(d.time()).toString();
-        o.put("timestamp", time).put("rule_id", d.ruleId()).put("rule_title", d.ruleTitle()).put("level", d.level());
-        ArrayNode tags = o.putArray("tags");
-        d.tags().forEach(tags::add);
-        o.put("host", d.host()).put("user", d.user()).put("event_id", d.eventIds().getLast()).put("@timestamp", time);
+        ObjectNode o = DetectionJson.common(d);
+        o.put("event_id", d.eventIds().getLast()).put("@timestamp", time);
         if (d.isCorrelation()) {
-            var c = d.correlation();
-            ObjectNode corr = o.putObject("correlation");
-            corr.put("type", c.correlation().type().sigmaName());
-            ObjectNode group = corr.putObject("group");
-            c.group().forEach(group::put);
-            corr.put("first", Instant.ofEpochMilli(c.firstTime()).toString()).put("last", time);
-            corr.put("value", c.value()).put("state_truncated", c.stateTruncated());
+            ObjectNode corr = DetectionJson.correlation(o, d, time);
             ArrayNode ids = corr.putArray("event_ids");
             d.eventIds().forEach(ids::add);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detect.Detection;
+import io.vigil.server.DetectionJson;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,19 +79,10 @@ final class HuntOutput {
     }
 
     private static String json(Detection d, List<Location> where, Location last) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("timestamp", time(d)).put("rule_id", d.ruleId()).put("rule_title", d.ruleTitle()).put("level", d.level());
-        ArrayNode tags = o.putArray("tags");
-        d.tags().forEach(tags::add);
-        o.put("host", d.host()).put("user", d.user()).put("file", last.file()).put("event", last.event());
+        ObjectNode o = DetectionJson.common(d);
+        o.put("file", last.file()).put("event", last.event());
         if (d.isCorrelation()) {
-            var c = d.correlation();
-            ObjectNode corr = o.putObject("correlation");
-            corr.put("type", c.correlation().type().sigmaName());
-            ObjectNode group = corr.putObject("group");
-            c.group().forEach(group::put);
-            corr.put("first", Instant.ofEpochMilli(c.firstTime()).toString()).put("last", Instant.ofEpochMilli(c.lastTime()).toString());
-            corr.put("value", c.value()).put("state_truncated", c.stateTruncated());
+            ObjectNode corr = DetectionJson.correlation(o, d, Instant.ofEpochMilli(d.correlation().lastTime()).toString());
             ArrayNode events = corr.putArray("events");
             for (Location l : where) events.addObject().put("file", l.file()).put("event", l.event());
         }
