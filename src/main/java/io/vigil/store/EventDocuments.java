@@ -98,7 +98,10 @@ final class EventDocuments {
             Object value = entry.getValue();
             if (name.equals(EcsFields.TIMESTAMP) || value == null || isReserved(name)) continue;
             FieldPlan plan = FieldPlan.of(name);
-            if (value instanceof List<?> list) {
+            if (EcsCopies.isElided(name, value, event.fields())) {
+                doc.add(new StringField(EcsCopies.COPIED, name, Field.Store.NO));
+                if (plan.alsoText()) doc.add(new Field(plan.textName(), (String) value, TEXT));
+            } else if (value instanceof List<?> list) {
                 for (Object item : list) if (item != null) addValue(doc, plan, item);
             } else {
                 addValue(doc, plan, value);
@@ -135,7 +138,7 @@ final class EventDocuments {
     static boolean isReserved(String name) {
         return name.startsWith("_") && (name.equals(ID) || name.equals(TS_STORED) || name.equals(FIELDS)
                 || name.equals(ORIGINAL) || name.equals(FIELDS_DELTA) || name.equals(PARSE_CONTEXT) || name.equals(FIELD_NAMES)
-                || name.equals(TYPE_MISMATCH) || name.startsWith(MISMATCH_PREFIX));
+                || name.equals(TYPE_MISMATCH) || name.equals(EcsCopies.COPIED) || name.startsWith(MISMATCH_PREFIX));
     }
 
     static boolean originalIsEventOriginal(StoredEvent stored) {

@@ -60,10 +60,52 @@ public final class StoreAddBench {
         return batches;
     }
 
+    /** Lucene's CPU (add + commit) and bytes without one kind of field at a time: where indexing cost lies. */
+    private static void variants(List<List<StoredEvent>> batches, RawEvents raw) throws Exception {
+        List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+        for (List<StoredEvent> batch : batches) for (StoredEvent e : batch) docs.add(EventDocuments.toDocument(e, raw));
+        java.util.Map<String, java.util.function.Predicate<org.apache.lucene.index.IndexableField>> drops = new java.util.LinkedHashMap<>();
+        drops.put("nothing dropped", f -> false);
+        drops.put("no message", f -> f.name().equals("message"));
+        drops.put("message without positions", f -> false);
+        drops.put("no .text companions", f -> f.name().endsWith(".text"));
+        drops.put("no _id term", f -> f.name().equals("_id") && f.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE);
+        drops.put("no winlog.event_data.*", f -> f.name().startsWith("winlog.event_data."));
+        drops.put("no ECS keyword (non-winlog, non-message)", f -> !f.name().startsWith("winlog.") && !f.name().startsWith("_")
+                && !f.name().equals("message") && !f.name().equals("@timestamp"));
+        drops.put("no points", f -> f.fieldType().pointDimensionCount() > 0);
+        drops.put("no doc values", f -> f.fieldType().docValuesType() != org.apache.lucene.index.DocValuesType.NONE);
+        drops.put("no stored", f -> f.fieldType().stored());
+        for (int round = 0; round < 2; round++) {
+            for (var drop : drops.entrySet()) {
+                List<org.apache.lucene.document.Document> stripped = new ArrayList<>(docs.size());
+                for (var d : docs) {
+                    var c = new org.apache.lucene.document.Document();
+                    for (var f : d.getFields()) {
+                        if (drop.getValue().test(f)) continue;
+                        if (drop.getKey().startsWith("message without") && f.name().equals("message")) {
+                            c.add(new org.apache.lucene.document.Field("message", f.stringValue(), EventDocuments.WORDS_ONLY));
+                        } else {
+                            c.add(f);
+                        }
+                    }
+                    stripped.add(c);
+                }
+                long nanos = StoreCpuBench.indexAll(stripped, new org.apache.lucene.analysis.standard.StandardAnalyzer());
+                System.out.printf(Locale.ROOT, "  round %d %-45s %.1f us/event %.1f B/event%n", round, drop.getKey(),
+                        nanos / 1e3 / docs.size(), StoreCpuBench.lastBytes / (double) docs.size());
+            }
+        }
+    }
+
     private static void run(String name, List<List<StoredEvent>> batches, DefaultEventParser parser) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int n = batches.stream().mapToInt(List::size).sum();
         RawEvents raw = new RawEvents(parser::reparse);
+        if (Boolean.getBoolean("variants")) {
+            variants(batches, raw);
+            return;
+        }
         double bestBuild = Double.MAX_VALUE, bestTotal = Double.MAX_VALUE;
         int rounds = Integer.getInteger("rounds", 5);
         for (int round = 0; round < rounds; round++) {
