@@ -42,6 +42,7 @@ import org.apache.lucene.util.BytesRef;
  * the field's own name, because Lucene requires one set of data structures per field. It is indexed as an
  * exact term under {@code _mismatch.<field>}, and {@code _type_mismatch} gets the field name; queries on the
  * field look there too. The stored event is never changed.
+ * An ECS copy of a {@code winlog.event_data} value gets no exact term of its own ({@link EcsCopies}).
  * <p>Exists is answered from the terms and points themselves ({@code LuceneQueries}), not from a list of field
  * names per document: that list doubled the terms every event indexes.
  * Stored: {@code _id}, {@code _ts}, and: for an event the parser can make again ({@link RawEvents}), the raw
