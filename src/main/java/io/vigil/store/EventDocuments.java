@@ -2,7 +2,6 @@ package io.vigil.store;
 
 import io.vigil.event.EcsFields;
 import io.vigil.event.EcsSchema;
-import io.vigil.event.EcsType;
 import io.vigil.event.Event;
 import io.vigil.event.StoredEvent;
 import java.net.InetAddress;
@@ -12,22 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedNumericDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.NumericUtils;
 
 /**
- * How an {@link Event} becomes a Lucene document, and back. The indexing rules per {@link EcsType}:
+ * How an {@link Event} becomes a Lucene document, and back. The indexing rules per {@link io.vigil.event.EcsType}:
  * <ul>
  *   <li>KEYWORD: exact term; doc values when {@link EcsSchema#isAggregatable}. Values longer than
  *       {@link EcsSchema#MAX_KEYWORD_LENGTH} chars get no exact term and no doc values; they are analyzed
@@ -43,6 +42,7 @@ import org.apache.lucene.util.NumericUtils;
  * the field's own name, because Lucene requires one set of data structures per field. It is indexed as an
  * exact term under {@code _mismatch.<field>}, and {@code _type_mismatch} gets the field name; queries on the
  * field look there too. The stored event is never changed.
+ * An ECS copy of a {@code winlog.event_data} value gets no exact term of its own ({@link EcsCopies}).
  * <p>Exists is answered from the terms and points themselves ({@code LuceneQueries}), not from a list of field
  * names per document: that list doubled the terms every event indexes.
  * Stored: {@code _id}, {@code _ts}, and: for an event the parser can make again ({@link RawEvents}), the raw
@@ -98,12 +98,14 @@ final class EventDocuments {
             String name = entry.getKey();
             Object value = entry.getValue();
             if (name.equals(EcsFields.TIMESTAMP) || value == null || isReserved(name)) continue;
-            EcsType type = EcsSchema.typeOf(name);
-            boolean aggregatable = EcsSchema.isAggregatable(name);
-            if (value instanceof List<?> list) {
-                for (Object item : list) if (item != null) addValue(doc, name, type, aggregatable, item);
+            FieldPlan plan = FieldPlan.of(name);
+            if (EcsCopies.isElided(name, value, event.fields())) {
+                doc.add(new StringField(EcsCopies.COPIED, name, Field.Store.NO));
+                if (plan.alsoText()) doc.add(new Field(plan.textName(), (String) value, TEXT));
+            } else if (value instanceof List<?> list) {
+                for (Object item : list) if (item != null) addValue(doc, plan, item);
             } else {
-                addValue(doc, name, type, aggregatable, value);
+                addValue(doc, plan, value);
             }
         }
         if (raw.rawOnly(stored)) {
@@ -137,7 +139,7 @@ final class EventDocuments {
     static boolean isReserved(String name) {
         return name.startsWith("_") && (name.equals(ID) || name.equals(TS_STORED) || name.equals(FIELDS)
                 || name.equals(ORIGINAL) || name.equals(FIELDS_DELTA) || name.equals(PARSE_CONTEXT) || name.equals(FIELD_NAMES)
-                || name.equals(TYPE_MISMATCH) || name.startsWith(MISMATCH_PREFIX));
+                || name.equals(TYPE_MISMATCH) || name.equals(EcsCopies.COPIED) || name.startsWith(MISMATCH_PREFIX));
     }
 
     static boolean originalIsEventOriginal(StoredEvent stored) {
@@ -145,49 +147,54 @@ final class EventDocuments {
                 && Arrays.equals(text.getBytes(StandardCharsets.UTF_8), stored.original());
     }
 
-    private static void addValue(Document doc, String name, EcsType type, boolean aggregatable, Object value) {
-        boolean fits = switch (type) {
-            case KEYWORD -> addKeyword(doc, name, aggregatable, value.toString());
+    private static void addValue(Document doc, FieldPlan plan, Object value) {
+        String name = plan.name();
+        boolean fits = switch (plan.type()) {
+            case KEYWORD -> addKeyword(doc, plan, value.toString());
             case TEXT -> {
                 doc.add(new Field(name, value.toString(), isWordsOnly(name) ? WORDS_ONLY : TEXT));
                 yield true;
             }
-            case LONG -> addLong(doc, name, aggregatable, FieldValues.toLong(value));
-            case DOUBLE -> addDouble(doc, name, aggregatable, FieldValues.toDouble(value));
+            case LONG -> addLong(doc, plan, FieldValues.toLong(value));
+            case DOUBLE -> addDouble(doc, plan, FieldValues.toDouble(value));
             case DATE -> addDate(doc, name, FieldValues.toEpochMillis(value));
-            case IP -> addIp(doc, name, aggregatable, value.toString().trim());
+            case IP -> addIp(doc, plan, value.toString().trim());
             case BOOLEAN -> addBoolean(doc, name, FieldValues.toBoolean(value));
         };
         if (!fits) {
             String text = value.toString();
-            if (text.length() <= EcsSchema.MAX_KEYWORD_LENGTH) doc.add(new StringField(MISMATCH_PREFIX + name, text, Field.Store.NO));
+            if (text.length() <= EcsSchema.MAX_KEYWORD_LENGTH) doc.add(new StringField(plan.mismatchName(), text, Field.Store.NO));
             doc.add(new StringField(TYPE_MISMATCH, name, Field.Store.NO));
         }
     }
 
-    private static boolean addKeyword(Document doc, String name, boolean aggregatable, String text) {
+    /**
+     * One field instance for the term and the doc values ({@link KeywordField}): one UTF-8 conversion and one
+     * pass of Lucene's per-field work instead of two.
+     */
+    private static boolean addKeyword(Document doc, FieldPlan plan, String text) {
         boolean exact = text.length() <= EcsSchema.MAX_KEYWORD_LENGTH;
         if (exact) {
-            doc.add(new StringField(name, text, Field.Store.NO));
-            if (aggregatable) doc.add(new SortedSetDocValuesField(name, new BytesRef(text)));
+            doc.add(plan.aggregatable()
+                    ? new KeywordField(plan.name(), new BytesRef(text), Field.Store.NO)
+                    : new StringField(plan.name(), text, Field.Store.NO));
         }
-        if (!exact || EcsSchema.isAlsoText(name)) doc.add(new Field(EcsSchema.textFieldOf(name), text, TEXT));
+        if (!exact || plan.alsoText()) doc.add(new Field(plan.textName(), text, TEXT));
         return true;
     }
 
-    private static boolean addLong(Document doc, String name, boolean aggregatable, Long value) {
+    /** Point and doc values in one {@link LongField} when aggregatable; the text form as an exact term. */
+    private static boolean addLong(Document doc, FieldPlan plan, Long value) {
         if (value == null) return false;
-        doc.add(new LongPoint(name, value));
-        doc.add(new StringField(name, Long.toString(value), Field.Store.NO));
-        if (aggregatable) doc.add(new SortedNumericDocValuesField(name, value));
+        doc.add(plan.aggregatable() ? new LongField(plan.name(), value, Field.Store.NO) : new LongPoint(plan.name(), value));
+        doc.add(new StringField(plan.name(), Long.toString(value), Field.Store.NO));
         return true;
     }
 
-    private static boolean addDouble(Document doc, String name, boolean aggregatable, Double value) {
+    private static boolean addDouble(Document doc, FieldPlan plan, Double value) {
         if (value == null) return false;
-        doc.add(new DoublePoint(name, value));
-        doc.add(new StringField(name, Double.toString(value), Field.Store.NO));
-        if (aggregatable) doc.add(new SortedNumericDocValuesField(name, NumericUtils.doubleToSortableLong(value)));
+        doc.add(plan.aggregatable() ? new DoubleField(plan.name(), value, Field.Store.NO) : new DoublePoint(plan.name(), value));
+        doc.add(new StringField(plan.name(), Double.toString(value), Field.Store.NO));
         return true;
     }
 
@@ -197,12 +204,13 @@ final class EventDocuments {
         return true;
     }
 
-    private static boolean addIp(Document doc, String name, boolean aggregatable, String text) {
+    private static boolean addIp(Document doc, FieldPlan plan, String text) {
         InetAddress address = FieldValues.toInetAddress(text);
         if (address == null) return false;
-        doc.add(new InetAddressPoint(name, address));
-        doc.add(new StringField(name, text, Field.Store.NO));
-        if (aggregatable) doc.add(new SortedSetDocValuesField(name, new BytesRef(text)));
+        doc.add(new InetAddressPoint(plan.name(), address));
+        doc.add(plan.aggregatable()
+                ? new KeywordField(plan.name(), new BytesRef(text), Field.Store.NO)
+                : new StringField(plan.name(), text, Field.Store.NO));
         return true;
     }
 

@@ -47,6 +47,8 @@ final class FieldValues {
     static Long toEpochMillis(Object value) {
         if (value instanceof Number n) return n.longValue();
         String text = value.toString().trim();
+        long fast = utcInstantMillis(text);
+        if (fast != NOT_FAST) return fast;
         if (EPOCH_MILLIS.matcher(text).matches()) {
             try {
                 return Long.parseLong(text);
@@ -74,6 +76,51 @@ final class FieldValues {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static final long NOT_FAST = Long.MIN_VALUE;
+
+    /**
+     * The common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (every event's {@code event.ingested}, most
+     * timestamps) without {@link OffsetDateTime#parse}, which cost ~2 µs per value at indexing. Anything else, or
+     * anything out of range, returns {@link #NOT_FAST} and takes the general path, which gives the same millis
+     * for what this accepts (fraction truncated to millis, as {@code Instant.toEpochMilli} does).
+     */
+    static long utcInstantMillis(String t) {
+        int n = t.length();
+        if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') return NOT_FAST;
+        int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
+            return NOT_FAST;
+        }
+        int millis = 0;
+        if (n > 20) {
+            int fractionDigits = n - 21;
+            if (t.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) return NOT_FAST;
+            int fraction = digits(t, 20, fractionDigits);
+            if (fraction < 0) return NOT_FAST;
+            for (int i = fractionDigits; i < 3; i++) fraction *= 10;
+            for (int i = 3; i < fractionDigits; i++) fraction /= 10;
+            millis = fraction;
+        } else if (t.charAt(19) != 'Z') {
+            return NOT_FAST;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+    }
+
+    /** The non-negative number of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A literal IPv4/IPv6 address, never a host name (so never a DNS lookup), or null. */

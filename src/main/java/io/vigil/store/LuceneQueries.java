@@ -41,6 +41,46 @@ final class LuceneQueries {
     }
 
     Query translate(StoreQuery query) {
+        Query own = translateOwn(query);
+        String field = fieldOf(query);
+        String copyOf = field == null ? null : EcsCopies.sourceOf(field);
+        if (copyOf == null) return own;
+        // The field may be an elided copy (EcsCopies): those documents match the same query on the source.
+        Query marker = new TermQuery(new Term(EcsCopies.COPIED, field));
+        Query copied = query instanceof StoreQuery.Exists ? marker : new BooleanQuery.Builder()
+                .add(translateOwn(onField(query, copyOf)), Occur.FILTER).add(marker, Occur.FILTER).build();
+        return either(own, copied);
+    }
+
+    /** The field a leaf query is on ({@code message} when it names none), or null for the others. */
+    private static String fieldOf(StoreQuery query) {
+        return switch (query) {
+            case StoreQuery.Term t -> fieldOrDefault(t.field());
+            case StoreQuery.Phrase p -> fieldOrDefault(p.field());
+            case StoreQuery.Wildcard w -> fieldOrDefault(w.field());
+            case StoreQuery.Range r -> fieldOrDefault(r.field());
+            case StoreQuery.Exists e -> fieldOrDefault(e.field());
+            case StoreQuery.MatchAll all -> null;
+            case StoreQuery.Bool b -> null;
+            case StoreQuery.Ids ids -> null;
+        };
+    }
+
+    /** The same leaf query on another field. */
+    private static StoreQuery onField(StoreQuery query, String field) {
+        return switch (query) {
+            case StoreQuery.Term t -> new StoreQuery.Term(field, t.value());
+            case StoreQuery.Phrase p -> new StoreQuery.Phrase(field, p.text());
+            case StoreQuery.Wildcard w -> new StoreQuery.Wildcard(field, w.pattern());
+            case StoreQuery.Range r -> new StoreQuery.Range(field, r.lower(), r.includeLower(), r.upper(), r.includeUpper());
+            case StoreQuery.Exists e -> new StoreQuery.Exists(field);
+            case StoreQuery.MatchAll all -> all;
+            case StoreQuery.Bool b -> b;
+            case StoreQuery.Ids ids -> ids;
+        };
+    }
+
+    private Query translateOwn(StoreQuery query) {
         return switch (query) {
             case StoreQuery.MatchAll all -> new MatchAllDocsQuery();
             case StoreQuery.Term t -> term(fieldOrDefault(t.field()), t.value());
@@ -68,7 +108,7 @@ final class LuceneQueries {
         return new org.apache.lucene.search.ConstantScoreQuery(any.build());
     }
 
-    private static String fieldOrDefault(String field) {
+    static String fieldOrDefault(String field) {
         return field == null ? EcsFields.MESSAGE : field;
     }
 

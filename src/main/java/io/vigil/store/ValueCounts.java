@@ -115,24 +115,54 @@ final class ValueCounts {
         void accept(String term, long count);
     }
 
+    /**
+     * Each term of the field with its count of matching documents; for an ECS copy ({@link EcsCopies}) also the
+     * source's terms, counted only in the documents where the copy was elided.
+     */
     private void walkTerms(LeafReaderContext leaf, FixedBitSet matches, TermSink sink) throws IOException {
-        Terms terms = leaf.reader().terms(field);
+        Walk walk = new Walk();
+        walkTerms(leaf.reader().terms(field), matches, sink, walk);
+        String source = EcsCopies.sourceOf(field);
+        if (source == null || capped) return;
+        FixedBitSet elided = elidedCopies(leaf, matches);
+        if (elided != null) walkTerms(leaf.reader().terms(source), elided, sink, walk);
+    }
+
+    /** Terms walked and documents visited so far in one segment: the cap covers a field and its source together. */
+    private static final class Walk {
+        int walked;
+        long visited;
+    }
+
+    /** The matching documents whose value of the field was elided as a copy, or null when none. */
+    private FixedBitSet elidedCopies(LeafReaderContext leaf, FixedBitSet matches) throws IOException {
+        Terms markers = leaf.reader().terms(EcsCopies.COPIED);
+        if (markers == null) return null;
+        TermsEnum termsEnum = markers.iterator();
+        if (!termsEnum.seekExact(new BytesRef(field))) return null;
+        FixedBitSet elided = new FixedBitSet(matches.length());
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != NO_MORE_DOCS && doc < matches.length(); doc = postings.nextDoc()) {
+            if (matches.get(doc)) elided.set(doc);
+        }
+        return elided;
+    }
+
+    private void walkTerms(Terms terms, FixedBitSet matches, TermSink sink, Walk walk) throws IOException {
         if (terms == null) return;
         TermsEnum termsEnum = terms.iterator();
         PostingsEnum postings = null;
-        int walked = 0;
-        long visited = 0;
         for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
             cancellation.check();
-            if (walked++ >= maxTermsWalked) {
+            if (walk.walked++ >= maxTermsWalked) {
                 capped = true;
                 return;
             }
             postings = termsEnum.postings(postings, PostingsEnum.NONE);
             long count = 0;
             for (int doc = postings.nextDoc(); doc != NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (matches.get(doc)) count++;
-                cancellation.checkEvery(++visited);
+                if (doc < matches.length() && matches.get(doc)) count++;
+                cancellation.checkEvery(++walk.visited);
             }
             if (count > 0) sink.accept(term.utf8ToString(), count);
         }

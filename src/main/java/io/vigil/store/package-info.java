@@ -20,6 +20,9 @@
  *   <li>No deletes inside a partition and adjacent-only merges: doc ids are stable, which makes
  *       (partition, doc) an exact tie-breaker for {@code search_after}.</li>
  *   <li>The raw bytes are always recoverable exactly: stored, or equal to the event's {@code event.original}.</li>
+ *   <li>An ECS field whose value is a copy of its {@code winlog.event_data} source ({@code EcsCopies}) is indexed
+ *       once, under the source, plus the marker {@code _copied:<field>}; every query and terms walk of the copy
+ *       also looks there, so searches see the same events as if the copy were indexed.</li>
  * </ul>
  *
  * <h2>Search</h2>

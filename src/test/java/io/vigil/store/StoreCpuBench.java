@@ -110,7 +110,7 @@ public final class StoreCpuBench {
     }
 
     private static org.apache.lucene.codecs.Codec codec = new io.vigil.store.codec.VigilCodec();
-    private static long lastBytes;
+    static long lastBytes;
 
     private static void report(String what, long nanos, int n) {
         System.out.printf(Locale.ROOT, "  variant %-45s %.1f us/event %.0f B/event%n", what, nanos / 1e3 / n, lastBytes / (double) n);
