@@ -52,7 +52,10 @@ public final class SyslogIngestBench {
             bytes += msg.length;
         }
         Path dir = Files.createTempDirectory("vigil-syslog-bench");
-        VigilConfig config = VigilConfig.parse(JSON.readTree("{\"http\": {\"port\": 0}, \"syslog\": {\"tcp_port\": 0}}"));
+        // -Dbench.store='{"ram_buffer_mb": 64}' tries other store settings (the figure uses the defaults)
+        String store = System.getProperty("bench.store", "{}");
+        VigilConfig config = VigilConfig.parse(JSON.readTree("{\"http\": {\"port\": 0}, \"syslog\": {\"tcp_port\": 0}, \"store\": "
+                + store + "}"));
         try (Vigil vigil = Vigil.open(config, dir)) {
             vigil.bootstrapAdmin("syslog-bench-passphrase");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
