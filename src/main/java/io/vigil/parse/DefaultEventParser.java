@@ -114,14 +114,44 @@ public final class DefaultEventParser implements EventParser {
     private List<StoredEvent> parseAll(RawBatch batch, long position) {
         List<StoredEvent> out = new ArrayList<>(batch.size());
         List<byte[]> lines = batch.lines();
-        LineOrigin origin = new LineOrigin(batch.index(), batch.source(), batch.sourceAddress());
+        BatchFacts facts = new BatchFacts(batch);
         for (int i = 0; i < lines.size(); i++) {
-            out.add(parseLine(batch, origin, lines.get(i), EventParser.eventId(position, i), i));
+            out.add(parseLine(facts, lines.get(i), EventParser.eventId(position, i), i));
         }
         return out;
     }
 
-    private StoredEvent parseLine(RawBatch batch, LineOrigin origin, byte[] line, String id, int index) {
+    /**
+     * What every line of a batch shares, worked out once per batch rather than per line: its origin, the
+     * formatted receipt time and the encoded parse context (the same for every line one decoder read).
+     */
+    private static final class BatchFacts {
+        final RawBatch batch;
+        final LineOrigin origin;
+        final String ingested;
+        final boolean truncated;
+        private Decoder contextDecoder;
+        private byte[] context;
+
+        BatchFacts(RawBatch batch) {
+            this.batch = batch;
+            this.origin = new LineOrigin(batch.index(), batch.source(), batch.sourceAddress());
+            this.ingested = Timestamps.format(batch.receivedAt());
+            // a syslog input cut this message at its size limit: say so on the event (nothing else marks it)
+            this.truncated = batch.source().endsWith(io.vigil.ingest.syslog.SyslogSource.TRUNCATED_SUFFIX);
+        }
+
+        /** The parse context for a line {@code decoder} read; one array shared by the batch's events (never written). */
+        byte[] contextOf(Decoder decoder) {
+            if (decoder != contextDecoder || contextDecoder == null) {
+                contextDecoder = decoder;
+                context = DefaultEventParser.contextOf(decoder, batch);
+            }
+            return context;
+        }
+    }
+
+    private StoredEvent parseLine(BatchFacts facts, byte[] line, String id, int index) {
         DecoderChain.Outcome outcome;
         if (line.length > config.maxLineBytes()) {
             outcome = new DecoderChain.Outcome(new DecodeResult.Failed("is " + line.length + " bytes, over the limit of "
@@ -129,12 +159,12 @@ public final class DefaultEventParser implements EventParser {
         } else if (isBlank(line)) {
             outcome = new DecoderChain.Outcome(new DecodeResult.Failed("is empty"), null);
         } else {
-            outcome = decodeSafely(origin, line);
+            outcome = decodeSafely(facts.origin, line);
         }
         return switch (outcome.result()) {
             case DecodeResult.Decoded decoded ->
-                    new StoredEvent(finish(decoded.fields(), batch, id), line, contextOf(outcome.decoder(), batch));
-            case DecodeResult.Failed failed -> new StoredEvent(finish(failureFields(line, index, failed.reason()), batch, id), line);
+                    new StoredEvent(finish(decoded.fields(), facts, id), line, facts.contextOf(outcome.decoder()));
+            case DecodeResult.Failed failed -> new StoredEvent(finish(failureFields(line, index, failed.reason()), facts, id), line);
             case DecodeResult.NotMine ignored -> throw new IllegalStateException("DecoderChain never answers NotMine");
         };
     }
@@ -170,7 +200,7 @@ public final class DefaultEventParser implements EventParser {
                 return java.util.Optional.<Event>empty();
             }
             return result instanceof DecodeResult.Decoded decoded
-                    ? java.util.Optional.of(finish(decoded.fields(), batch, id))
+                    ? java.util.Optional.of(finish(decoded.fields(), new BatchFacts(batch), id))
                     : java.util.Optional.<Event>empty();
         });
     }
@@ -195,18 +225,16 @@ public final class DefaultEventParser implements EventParser {
         return fields;
     }
 
-    private Event finish(Map<String, Object> fields, RawBatch batch, String id) {
+    private Event finish(Map<String, Object> fields, BatchFacts facts, String id) {
+        RawBatch batch = facts.batch;
         long timestamp = timestamps.resolve(fields, batch.receivedAt());
         Map<String, Object> out = new LinkedHashMap<>(fields.size() + 6);
         out.put(EcsFields.TIMESTAMP, Timestamps.format(timestamp));
         out.putAll(fields);
-        out.put(EcsFields.EVENT_INGESTED, Timestamps.format(batch.receivedAt()));
+        out.put(EcsFields.EVENT_INGESTED, facts.ingested);
         if (!batch.index().isEmpty()) out.put(EcsFields.VIGIL_INDEX, batch.index());
         if (!batch.sourceAddress().isEmpty()) out.put(EcsFields.LOG_SOURCE_ADDRESS, batch.sourceAddress());
-        // a syslog input cut this message at its size limit: say so on the event (nothing else marks it)
-        if (batch.source().endsWith(io.vigil.ingest.syslog.SyslogSource.TRUNCATED_SUFFIX)) {
-            EventTimestamps.addTag(out, TRUNCATED_TAG);
-        }
+        if (facts.truncated) EventTimestamps.addTag(out, TRUNCATED_TAG);
         return new Event(id, timestamp, out);
     }
 

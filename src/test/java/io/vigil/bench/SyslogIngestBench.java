@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * searchable ({@code _flush}, then a count).
  *
  * <pre>bench/syslog.sh [LINES=500000] [CONNECTIONS=2]</pre>
+ *
+ * <p>After the figure it prints the CPU seconds per thread group of the timed part ({@link ThreadCpu}); with
+ * {@code -Dbench.jfr=FILE} (in {@code BENCH_JVM_FLAGS}) it also records that part with JFR's profile settings.
  */
 public final class SyslogIngestBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,10 @@ public final class SyslogIngestBench {
             bytes += msg.length;
         }
         Path dir = Files.createTempDirectory("vigil-syslog-bench");
-        VigilConfig config = VigilConfig.parse(JSON.readTree("{\"http\": {\"port\": 0}, \"syslog\": {\"tcp_port\": 0}}"));
+        // -Dbench.store='{"ram_buffer_mb": 64}' tries other store settings (the figure uses the defaults)
+        String store = System.getProperty("bench.store", "{}");
+        VigilConfig config = VigilConfig.parse(JSON.readTree("{\"http\": {\"port\": 0}, \"syslog\": {\"tcp_port\": 0}, \"store\": "
+                + store + "}"));
         try (Vigil vigil = Vigil.open(config, dir)) {
             vigil.bootstrapAdmin("syslog-bench-passphrase");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -58,11 +64,15 @@ public final class SyslogIngestBench {
             Matcher m = Pattern.compile("Syslog TCP listening on 127\\.0\\.0\\.1:(\\d+)").matcher(printed.toString());
             if (!m.find()) throw new IllegalStateException(printed.toString());
             int port = Integer.parseInt(m.group(1));
+            String jfr = System.getProperty("bench.jfr"); // a file: profile the timed part only
+            jdk.jfr.Recording recording = jfr == null ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            if (recording != null) recording.start();
+            ThreadCpu.Snapshot cpu0 = ThreadCpu.snapshot();
             long t0 = System.nanoTime();
             List<Thread> senders = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 int from = c * lines / connections, to = (c + 1) * lines / connections;
-                senders.add(Thread.ofPlatform().start(() -> send(port, frames.subList(from, to))));
+                senders.add(Thread.ofPlatform().name("bench-sender-" + c).start(() -> send(port, frames.subList(from, to))));
             }
             for (Thread s : senders) s.join();
             long sent = System.nanoTime();
@@ -74,10 +84,17 @@ public final class SyslogIngestBench {
                 if (count < lines) Thread.sleep(50);
             }
             long done = System.nanoTime();
+            ThreadCpu.Snapshot cpu1 = ThreadCpu.snapshot();
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(jfr));
+                System.out.println("JFR recording of the timed part: " + jfr);
+            }
             double secs = (done - t0) / 1e9;
             System.out.printf(Locale.ROOT, "%,d syslog lines (%.1f MB, %d connections): written in %.1f s, all searchable in %.1f s"
                     + " => %.0f lines/s, %.1f MB/s end to end%n", lines, bytes / 1e6, connections, (sent - t0) / 1e9, secs,
                     lines / secs, bytes / 1e6 / secs);
+            ThreadCpu.print(cpu0, cpu1, lines, 16);
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigil.parse.syslog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +18,52 @@ final class LinuxAuth {
     /**
      * @param programs process.name values the rule applies to ("*" for any)
      * @param fields   ECS field per capture group, in group order (null to ignore a group)
+     * @param prefix   the literal text every match starts with ({@link #literalPrefix}): a cheap test that
+     *                 spares running the regex on the (many) messages that cannot match
      */
-    record Rule(List<String> programs, Pattern pattern, String category, String type, String outcome, String action,
-                List<String> fields) {}
+    record Rule(Set<String> programs, boolean anyProgram, Pattern pattern, String prefix, String category, String type,
+                String outcome, String action, List<String> fields) {
+        boolean appliesTo(String program, String message) {
+            if (anyProgram ? !message.startsWith("pam_unix") : !programs.contains(program)) return false;
+            return message.startsWith(prefix);
+        }
+    }
 
     private static Rule rule(String programs, String regex, String category, String type, String outcome,
                              String action, String... fields) {
-        return new Rule(List.of(programs.split(",")), Pattern.compile(regex), category, type, outcome, action,
-                java.util.Arrays.asList(fields));
+        return new Rule(Set.of(programs.split(",")), programs.equals("*"), Pattern.compile(regex), literalPrefix(regex),
+                category, type, outcome, action, java.util.Arrays.asList(fields));
+    }
+
+    /**
+     * The plain characters an anchored regex starts with, up to its first metacharacter; a character a
+     * quantifier follows is left out (it may be absent), and a top-level alternation gives no prefix at all.
+     */
+    static String literalPrefix(String regex) {
+        if (!regex.startsWith("^") || hasTopLevelAlternation(regex)) return "";
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 1; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if ("?*+{".indexOf(c) >= 0) {
+                if (!prefix.isEmpty()) prefix.setLength(prefix.length() - 1);
+                break;
+            }
+            if ("\\()[].|$^".indexOf(c) >= 0) break;
+            prefix.append(c);
+        }
+        return prefix.toString();
+    }
+
+    private static boolean hasTopLevelAlternation(String regex) {
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '|' && depth == 0) return true;
+        }
+        return false;
     }
 
     private static final String IP_PORT = " from (\\S+) port (\\d+)";
@@ -82,8 +121,7 @@ final class LinuxAuth {
             message = "pam_unix(" + program + ":" + facet + "): " + message;
         }
         for (Rule r : RULES) {
-            if (!r.programs().contains("*") && !r.programs().contains(program)) continue;
-            if ("*".equals(r.programs().getFirst()) && !message.startsWith("pam_unix")) continue;
+            if (!r.appliesTo(program, message)) continue;
             Matcher m = r.pattern().matcher(message);
             if (!m.find()) continue;
             apply(r, m, out);

@@ -38,7 +38,7 @@ public final class SyslogDecoder implements Decoder {
         if (line.length == 0 || !couldBeSyslog(line[0])) return DecodeResult.notMine();
         String text = stripLineEnd(new String(line, StandardCharsets.UTF_8));
         Cursor c = new Cursor(text);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(32); // an sshd line has ~20 fields: no rehash on the way
         if (c.peek() == '<') {
             int pri = c.priority();
             if (pri < 0) return DecodeResult.notMine();

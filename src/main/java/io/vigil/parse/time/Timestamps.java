@@ -1,7 +1,10 @@
 package io.vigil.parse.time;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.time.ZoneOffset;
 
 /**
@@ -101,27 +104,56 @@ public final class Timestamps {
         return millis;
     }
 
+    /** The date part of the day last formatted: events come in bursts from the same day, so it is rarely recomputed. */
+    private record FormattedDay(long epochDay, byte[] date) {}
+
+    /** Written racily by any thread: a stale value only costs a recomputation (the record is immutable). */
+    private static FormattedDay lastDay = new FormattedDay(Long.MIN_VALUE, new byte[0]);
+
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, always with milliseconds, always UTC. */
     public static String format(long epochMillis) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
-        int millis = (int) Math.floorMod(epochMillis, 1000);
-        StringBuilder b = new StringBuilder(24);
-        int year = t.getYear();
+        long epochDay = Math.floorDiv(epochMillis, 86_400_000L);
+        FormattedDay day = lastDay;
+        if (day.epochDay() != epochDay) {
+            day = new FormattedDay(epochDay, formatDate(epochDay).getBytes(StandardCharsets.ISO_8859_1));
+            lastDay = day;
+        }
+        byte[] date = day.date();
+        int msOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
+        byte[] out = Arrays.copyOf(date, date.length + 14);
+        int at = date.length;
+        out[at++] = 'T';
+        at = twoDigits(out, at, msOfDay / 3_600_000);
+        out[at++] = ':';
+        at = twoDigits(out, at, msOfDay / 60_000 % 60);
+        out[at++] = ':';
+        at = twoDigits(out, at, msOfDay / 1000 % 60);
+        out[at++] = '.';
+        int millis = msOfDay % 1000;
+        out[at++] = (byte) ('0' + millis / 100);
+        at = twoDigits(out, at, millis % 100);
+        out[at] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int twoDigits(byte[] out, int at, int value) {
+        out[at] = (byte) ('0' + value / 10);
+        out[at + 1] = (byte) ('0' + value % 10);
+        return at + 2;
+    }
+
+    /** {@code yyyy-MM-dd}, with a sign and no padding for years outside 0..9999. */
+    private static String formatDate(long epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        StringBuilder b = new StringBuilder(12);
+        int year = d.getYear();
         if (year < 0 || year > 9999) b.append(year < 0 ? '-' : '+').append(Math.abs(year));
         else pad(b, year, 4);
         b.append('-');
-        pad(b, t.getMonthValue(), 2);
+        pad(b, d.getMonthValue(), 2);
         b.append('-');
-        pad(b, t.getDayOfMonth(), 2);
-        b.append('T');
-        pad(b, t.getHour(), 2);
-        b.append(':');
-        pad(b, t.getMinute(), 2);
-        b.append(':');
-        pad(b, t.getSecond(), 2);
-        b.append('.');
-        pad(b, millis, 3);
-        return b.append('Z').toString();
+        pad(b, d.getDayOfMonth(), 2);
+        return b.toString();
     }
 
     private static void pad(StringBuilder b, int value, int width) {
