@@ -31,6 +31,6 @@ grep -E "ERROR|Exception" "$work/vigil.log" | head -3 || true
 echo "server CPU by thread:"
 for t in /proc/$pid/task/*; do   # thread name (digits collapsed) and its user+system ticks
   st=$(cat "$t/stat" 2>/dev/null) || continue; rest=${st#*) }; read -ra f <<< "$rest"
-  echo "$(sed 's/[0-9]\+/N/g; s/ /_/g' "$t/comm") $(( f[11] + f[12] ))"
+  echo "$(sed 's/\([^C]\)[0-9]\+/\1N/g; s/ /_/g' "$t/comm") $(( f[11] + f[12] ))"
 done | awk '{a[$1]+=$2} END {for (k in a) printf "  %7.1f s  %s\n", a[k]/100, k}' | sort -rn | head -12
 if [ "$jfr" = 1 ]; then jcmd $pid JFR.dump name=1 filename="$work/dump.jfr" >/dev/null; echo "JFR: $work/dump.jfr"; fi
