@@ -47,8 +47,8 @@ final class JsonShapes {
     }
 
     private WindowsRecord evtx(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
-        Map<String, Object> userData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
+        LinkedHashMap<String, Object> userData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
             String key = e.getKey();
             if (key.startsWith("Event.EventData.")) putEvtxData(eventData, key.substring(16), e.getValue());
@@ -59,7 +59,7 @@ final class JsonShapes {
                 text(f, EVTX + "Provider.#attributes.Name"), text(f, EVTX + "Computer"),
                 text(f, EVTX + "EventRecordID"), number(f.get(EVTX + "Execution.#attributes.ProcessID")),
                 number(f.get(EVTX + "Execution.#attributes.ThreadID")), text(f, EVTX + "Security.#attributes.UserID"),
-                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), eventData, userData,
+                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), OwnedFields.handOver(eventData), OwnedFields.handOver(userData),
                 text(f, "Event.RenderingInfo.Message"));
     }
 
@@ -82,8 +82,8 @@ final class JsonShapes {
     }
 
     private WindowsRecord winlogbeat(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
-        Map<String, Object> userData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
+        LinkedHashMap<String, Object> userData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
             String key = e.getKey();
             if (key.startsWith(WINLOG_DATA)) eventData.put(key.substring(WINLOG_DATA.length()), asText(e.getValue()));
@@ -93,12 +93,13 @@ final class JsonShapes {
                 firstText(f, "winlog.provider_name", "event.provider"),
                 firstText(f, "winlog.computer_name", "host.name"), text(f, "winlog.record_id"),
                 number(f.get("winlog.process.pid")), number(f.get("winlog.process.thread.id")),
-                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), eventData, userData,
+                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), OwnedFields.handOver(eventData),
+                OwnedFields.handOver(userData),
                 text(f, "message"));
     }
 
     private WindowsRecord flatStyle(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
         for (Map.Entry<String, Object> e : f.entrySet()) {
             if (!FLAT_METADATA.contains(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
         }
@@ -113,7 +114,13 @@ final class JsonShapes {
         return new WindowsRecord(channel, String.valueOf(f.get("EventID")), provider,
                 firstText(f, "Hostname", "Computer", "MachineName", host instanceof String ? "host" : "host.name"),
                 firstText(f, "RecordNumber", "EventRecordID"), number(f.get("ExecutionProcessID")),
-                number(f.get("ThreadID")), text(f, "UserID"), time, eventData, Map.of(), text(f, "Message"));
+                number(f.get("ThreadID")), text(f, "UserID"), time, OwnedFields.handOver(eventData), OwnedFields.EMPTY,
+                text(f, "Message"));
+    }
+
+    /** A table size that holds {@code fields} entries without rehashing. */
+    static int capacity(int fields) {
+        return fields * 4 / 3 + 1;
     }
 
     private static boolean isEventId(Object id) {

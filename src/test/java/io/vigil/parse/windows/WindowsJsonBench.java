@@ -50,6 +50,14 @@ public final class WindowsJsonBench {
                     } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
                 }
             });
+            LegacyJsonFlattener legacyFlattener = new LegacyJsonFlattener();
+            LegacyWindowsJsonNormalizer legacyWindows = new LegacyWindowsJsonNormalizer(legacyFlattener);
+            measure("flatten (before)", lines.size(), last, () -> lines.forEach(l -> {
+                try { legacyFlattener.flatten(l); } catch (Exception e) { throw new IllegalStateException(e); }
+            }));
+            measure("flatten + windows (before)", lines.size(), last, () -> lines.forEach(l -> {
+                try { legacyWindows.normalize(legacyFlattener.flatten(l)); } catch (Exception e) { throw new IllegalStateException(e); }
+            }));
             measure("flatten", lines.size(), last, () -> lines.forEach(l -> {
                 try { flattener.flatten(l); } catch (Exception e) { throw new IllegalStateException(e); }
             }));
@@ -67,7 +75,7 @@ public final class WindowsJsonBench {
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long bytes = mx.getThreadAllocatedBytes(id) - bytes0;
         if (print) {
-            System.out.printf(Locale.ROOT, "%-24s %6.2f us/event %8.0f B/event%n", name, cpu / 1e3 / events, (double) bytes / events);
+            System.out.printf(Locale.ROOT, "%-28s %6.2f us/event %8.0f B/event%n", name, cpu / 1e3 / events, (double) bytes / events);
         }
     }
 }
