@@ -21,6 +21,13 @@ final class FieldNames {
 
     private FieldNames() {}
 
+    /** A plain loop: names are short, and the vectorized Arrays.equals costs more to set up than it saves. */
+    private static boolean sameBytes(byte[] cached, byte[] bytes, int from, int length) {
+        if (cached.length != length) return false;
+        for (int k = 0; k < length; k++) if (cached[k] != bytes[from + k]) return false;
+        return true;
+    }
+
     /** The name held in {@code bytes[from, to)}: UTF-8 without escapes. */
     static String of(byte[] bytes, int from, int to) {
         int length = to - from;
@@ -29,7 +36,7 @@ final class FieldNames {
         for (int k = from; k < to; k++) hash = 31 * hash + bytes[k];
         int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
         Entry entry = TABLE[slot];
-        if (entry != null && Arrays.equals(entry.bytes(), 0, entry.bytes().length, bytes, from, to)) return entry.name();
+        if (entry != null && sameBytes(entry.bytes(), bytes, from, length)) return entry.name();
         String name = new String(bytes, from, length, StandardCharsets.UTF_8);
         TABLE[slot] = new Entry(Arrays.copyOfRange(bytes, from, to), name);
         return name;
