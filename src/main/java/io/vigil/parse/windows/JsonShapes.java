@@ -3,7 +3,6 @@ package io.vigil.parse.windows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the JSON renderings of Windows events, already flattened, into a {@link WindowsRecord}:
@@ -15,18 +14,26 @@ final class JsonShapes {
     private static final String WINLOG_DATA = "winlog.event_data.";
     private static final String WINLOG_USER_DATA = "winlog.user_data.";
 
-    /** Top-level keys of the flat style that describe the record rather than being EventData. */
-    private static final Set<String> FLAT_METADATA = Set.of("Message", "EventID", "SourceName", "ProviderName",
-            "Provider", "EventSourceName", "Source", "TimeCreated", "EventTime", "EventReceivedTime",
-            "TimeGenerated", "@timestamp", "@version", "Hostname", "Computer", "host", "port", "Task", "Level",
-            "Keywords", "Channel", "ProviderGuid", "SeverityValue", "Severity", "EventType", "EventTypeOrignal",
-            "Opcode", "OpcodeValue", "RecordNumber", "EventRecordID", "ExecutionProcessID", "ThreadID", "Version",
-            "SourceModuleName", "SourceModuleType", "tags", "AccountType", "AccountName", "Domain", "UserID",
-            "Category", "ActivityID", "RelatedActivityID", "TenantId", "SourceSystem", "Type", "_ResourceId",
-            "EventLevel", "EventLevelName", "EventData", "MG", "ManagementGroupName", "UserName", "EventCategory",
-            "RenderedDescription", "AzureDeploymentID", "Role", "EventOriginId", "TaskDisplayName",
-            "OpcodeDisplayName", "LevelDisplayName", "KeywordsDisplayNames", "Qualifiers", "RecordId", "Id",
-            "ProviderId", "LogName", "MachineName", "ContainerLog", "MatchedQueryIds", "Properties");
+    /**
+     * Whether a top-level key of the flat style describes the record rather than being EventData. A string
+     * switch (cached hash, one comparison) because this runs for every field of every flat event.
+     */
+    private static boolean isFlatMetadata(String key) {
+        return switch (key) {
+            case "Message", "EventID", "SourceName", "ProviderName",
+                    "Provider", "EventSourceName", "Source", "TimeCreated", "EventTime", "EventReceivedTime",
+                    "TimeGenerated", "@timestamp", "@version", "Hostname", "Computer", "host", "port", "Task", "Level",
+                    "Keywords", "Channel", "ProviderGuid", "SeverityValue", "Severity", "EventType", "EventTypeOrignal",
+                    "Opcode", "OpcodeValue", "RecordNumber", "EventRecordID", "ExecutionProcessID", "ThreadID", "Version",
+                    "SourceModuleName", "SourceModuleType", "tags", "AccountType", "AccountName", "Domain", "UserID",
+                    "Category", "ActivityID", "RelatedActivityID", "TenantId", "SourceSystem", "Type", "_ResourceId",
+                    "EventLevel", "EventLevelName", "EventData", "MG", "ManagementGroupName", "UserName", "EventCategory",
+                    "RenderedDescription", "AzureDeploymentID", "Role", "EventOriginId", "TaskDisplayName",
+                    "OpcodeDisplayName", "LevelDisplayName", "KeywordsDisplayNames", "Qualifiers", "RecordId", "Id",
+                    "ProviderId", "LogName", "MachineName", "ContainerLog", "MatchedQueryIds", "Properties" -> true;
+            default -> false;
+        };
+    }
 
     private final EmbeddedEventData embedded;
 
@@ -101,7 +108,7 @@ final class JsonShapes {
     private WindowsRecord flatStyle(Map<String, Object> f) {
         LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
         for (Map.Entry<String, Object> e : f.entrySet()) {
-            if (!FLAT_METADATA.contains(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
+            if (!isFlatMetadata(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
         }
         if (f.get("EventData") instanceof String packed) eventData.putAll(embedded.read(packed));
         String channel = Channels.canonical(text(f, "Channel"));

@@ -41,7 +41,13 @@ public final class WindowsJsonBench {
         byte[] bulkBody = Files.readAllBytes(Path.of(input.getParent().toString(), "bulk", "bulk-00001.ndjson"));
         int bulkDocs = io.vigil.ingest.bulk.BulkRequestParser.withRandomIds()
                 .parse(new java.io.ByteArrayInputStream(bulkBody), "bench").size();
+        List<java.util.Map<String, Object>> flats = new ArrayList<>();
+        for (byte[] l : lines) flats.add(flattener.flatten(l));
+        WindowsJsonNormalizer windows = new WindowsJsonNormalizer(flattener);
+        LegacyWindowsJsonNormalizer legacyWindowsOnly = new LegacyWindowsJsonNormalizer(new LegacyJsonFlattener());
         for (int round = 0; round < rounds; round++) {
+            measure("windows only (before)", lines.size(), round == rounds - 1, () -> flats.forEach(legacyWindowsOnly::normalize));
+            measure("windows only", lines.size(), round == rounds - 1, () -> flats.forEach(windows::normalize));
             boolean last = round == rounds - 1;
             measure("_bulk body parse", bulkDocs * 5, last, () -> {
                 for (int i = 0; i < 5; i++) {
