@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * normalization; the whole parse stage), after warm-up rounds.
  *
  * <pre>java -cp ... io.vigil.parse.windows.WindowsJsonBench NDJSON [EVENTS] [ROUNDS]</pre>
+ * With {@code -Donly=before} or {@code -Donly=after}, times only that path (flatten + Windows normalization),
+ * round by round from a cold JVM.
  */
 public final class WindowsJsonBench {
     public static void main(String[] args) throws Exception {
@@ -41,6 +43,20 @@ public final class WindowsJsonBench {
         byte[] bulkBody = Files.readAllBytes(Path.of(input.getParent().toString(), "bulk", "bulk-00001.ndjson"));
         int bulkDocs = io.vigil.ingest.bulk.BulkRequestParser.withRandomIds()
                 .parse(new java.io.ByteArrayInputStream(bulkBody), "bench").size();
+        String only = System.getProperty("only", "");
+        if (!only.isEmpty()) { // one path in a fresh JVM: the cold cost an anchor-sized run pays while the JIT warms up
+            LegacyJsonFlattener legacy = new LegacyJsonFlattener();
+            LegacyWindowsJsonNormalizer legacyNormalizer = new LegacyWindowsJsonNormalizer(legacy);
+            for (int round = 0; round < rounds; round++) {
+                measure(only + " cold round " + (round + 1), lines.size(), true, () -> lines.forEach(l -> {
+                    try {
+                        if (only.equals("before")) legacyNormalizer.normalize(legacy.flatten(l));
+                        else decoder.decode(l);
+                    } catch (Exception e) { throw new IllegalStateException(e); }
+                }));
+            }
+            return;
+        }
         List<java.util.Map<String, Object>> flats = new ArrayList<>();
         for (byte[] l : lines) flats.add(flattener.flatten(l));
         WindowsJsonNormalizer windows = new WindowsJsonNormalizer(flattener);
