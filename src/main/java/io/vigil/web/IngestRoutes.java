@@ -60,7 +60,7 @@ final class IngestRoutes {
             ctx.header("Retry-After", Integer.toString(response.retryAfterSeconds()));
         }
         EsCompatRoutes.markElasticsearch(ctx);
-        Replies.json(ctx, response.httpStatus(), response.body());
+        ctx.status(response.httpStatus()).contentType("application/json").result(response.json());
     }
 
     private void count(List<BulkItem> items, BulkResponse response) {
@@ -68,14 +68,8 @@ final class IngestRoutes {
             metrics.counter("vigil.ingest.bulk.requests.refused", "status", Integer.toString(response.httpStatus())).increment();
             return;
         }
-        long failed = 0;
-        for (var item : response.body().get("items")) {
-            if (item.elements().next().path("status").asInt() >= 300) {
-                failed++;
-            }
-        }
-        metrics.counter("vigil.ingest.bulk.items", "result", "created").increment(items.size() - failed);
-        metrics.counter("vigil.ingest.bulk.items", "result", "error").increment(failed);
+        metrics.counter("vigil.ingest.bulk.items", "result", "created").increment(items.size() - response.failedItems());
+        metrics.counter("vigil.ingest.bulk.items", "result", "error").increment(response.failedItems());
     }
 
     private void events(Context ctx) {

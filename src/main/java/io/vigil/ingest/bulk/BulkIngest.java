@@ -1,9 +1,11 @@
 package io.vigil.ingest.bulk;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vigil.event.RawBatch;
 import io.vigil.ingest.IngestGateway;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public final class BulkIngest {
 
     public BulkResponse ingest(List<BulkItem> items, String sourceAddress, long startNanos) {
         if (items.isEmpty()) {
-            return new BulkResponse(400, 0, BulkResponse.esError(400, "action_request_validation_exception",
+            return BulkResponse.of(400, 0, BulkResponse.esError(400, "action_request_validation_exception",
                     "Validation Failed: 1: no requests added;"));
         }
         Map<String, BatchOutcome> outcomes = submitAndAwait(documentsByIndex(items), sourceAddress);
@@ -44,22 +46,33 @@ public final class BulkIngest {
         if (!all.isEmpty() && all.stream().noneMatch(o -> o instanceof BatchOutcome.Durable)) {
             return wholeRequestFailure(all);
         }
-        ObjectNode body = BulkRequestParser.MAPPER.createObjectNode();
-        body.put("took", (System.nanoTime() - startNanos) / 1_000_000);
-        ArrayNode array = BulkRequestParser.MAPPER.createArrayNode();
-        boolean errors = false;
-        long seqNo = 0;
+        return answer(items, outcomes, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** {@code {"took", "errors", "items"}} written as it goes; items are 201 in order get consecutive _seq_no. */
+    private static BulkResponse answer(List<BulkItem> items, Map<String, BatchOutcome> outcomes, long tookMillis) {
+        int failed = 0;
         for (BulkItem item : items) {
-            ObjectNode result = array.addObject().putObject(item.action());
-            result.put("_index", item.index()).put("_id", item.id());
-            errors |= !BulkItemResults.fill(result, item, outcomes.get(item.index()), seqNo);
-            if (result.path("status").asInt() == 201) {
-                seqNo++;
-            }
+            if (!BulkItemResults.succeeded(item, outcomes.get(item.index()))) failed++;
         }
-        body.put("errors", errors);
-        body.set("items", array);
-        return new BulkResponse(200, 0, body);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + items.size() * 200);
+        try (JsonGenerator g = BulkRequestParser.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("took", tookMillis);
+            g.writeBooleanField("errors", failed > 0);
+            g.writeArrayFieldStart("items");
+            long seqNo = 0;
+            for (BulkItem item : items) {
+                BatchOutcome outcome = outcomes.get(item.index());
+                BulkItemResults.write(g, item, outcome, seqNo);
+                if (BulkItemResults.succeeded(item, outcome)) seqNo++;
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bulk response", e);
+        }
+        return new BulkResponse(200, 0, out.toByteArray(), failed);
     }
 
     private static Map<String, List<byte[]>> documentsByIndex(List<BulkItem> items) {
@@ -101,9 +114,9 @@ public final class BulkIngest {
             }
         }
         if (allRejected) {
-            return new BulkResponse(429, retryAfter, BulkResponse.esError(429, "es_rejected_execution_exception", reason));
+            return BulkResponse.of(429, retryAfter, BulkResponse.esError(429, "es_rejected_execution_exception", reason));
         }
-        return new BulkResponse(503, Math.max(retryAfter, 5),
+        return BulkResponse.of(503, Math.max(retryAfter, 5),
                 BulkResponse.esError(503, "unavailable_shards_exception", reason));
     }
 }

@@ -1,38 +1,63 @@
 package io.vigil.ingest.bulk;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 
-/** Fills one item of the bulk response the way Elasticsearch shapes it. */
+/** Writes one item of the bulk response the way Elasticsearch shapes it. */
 final class BulkItemResults {
     private BulkItemResults() {
     }
 
-    /** Writes status and result or error into {@code result}; returns true when the item succeeded. */
-    static boolean fill(ObjectNode result, BulkItem item, BatchOutcome outcome, long seqNo) {
-        return switch (item) {
-            case BulkItem.Rejected r -> error(result, r.status(), r.errorType(), r.reason());
-            case BulkItem.Document doc -> switch (outcome) {
-                case BatchOutcome.Rejected r -> error(result, 429, "es_rejected_execution_exception", r.reason());
-                case BatchOutcome.Failed f -> error(result, 503, "unavailable_shards_exception", f.reason());
-                case BatchOutcome.Durable d -> doc.parseError() != null
-                        ? error(result, 400, "mapper_parsing_exception", doc.parseError()
-                                + "; the raw text was kept as a parse failure")
-                        : created(result, seqNo);
-                case null -> throw new IllegalStateException("no outcome for index " + doc.index());
-            };
-        };
+    /** Whether the item is answered 201 (stored, and its line was one JSON object). */
+    static boolean succeeded(BulkItem item, BatchOutcome outcome) {
+        return item instanceof BulkItem.Document doc && outcome instanceof BatchOutcome.Durable && doc.parseError() == null;
     }
 
-    private static boolean created(ObjectNode result, long seqNo) {
-        result.put("_version", 1).put("result", "created");
-        result.putObject("_shards").put("total", 1).put("successful", 1).put("failed", 0);
-        result.put("_seq_no", seqNo).put("_primary_term", 1).put("status", 201);
-        return true;
+    /** Writes {@code {"<action>": {"_index", "_id", status and result or error}}}. */
+    static void write(JsonGenerator g, BulkItem item, BatchOutcome outcome, long seqNo) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart(item.action());
+        g.writeStringField("_index", item.index());
+        g.writeStringField("_id", item.id());
+        switch (item) {
+            case BulkItem.Rejected r -> error(g, r.status(), r.errorType(), r.reason());
+            case BulkItem.Document doc -> {
+                switch (outcome) {
+                    case BatchOutcome.Rejected r -> error(g, 429, "es_rejected_execution_exception", r.reason());
+                    case BatchOutcome.Failed f -> error(g, 503, "unavailable_shards_exception", f.reason());
+                    case BatchOutcome.Durable d -> {
+                        if (doc.parseError() != null) {
+                            error(g, 400, "mapper_parsing_exception", doc.parseError() + "; the raw text was kept as a parse failure");
+                        } else {
+                            created(g, seqNo);
+                        }
+                    }
+                    case null -> throw new IllegalStateException("no outcome for index " + doc.index());
+                }
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-    private static boolean error(ObjectNode result, int status, String type, String reason) {
-        result.put("status", status);
-        result.putObject("error").put("type", type).put("reason", reason);
-        return false;
+    private static void created(JsonGenerator g, long seqNo) throws IOException {
+        g.writeNumberField("_version", 1);
+        g.writeStringField("result", "created");
+        g.writeObjectFieldStart("_shards");
+        g.writeNumberField("total", 1);
+        g.writeNumberField("successful", 1);
+        g.writeNumberField("failed", 0);
+        g.writeEndObject();
+        g.writeNumberField("_seq_no", seqNo);
+        g.writeNumberField("_primary_term", 1);
+        g.writeNumberField("status", 201);
+    }
+
+    private static void error(JsonGenerator g, int status, String type, String reason) throws IOException {
+        g.writeNumberField("status", status);
+        g.writeObjectFieldStart("error");
+        g.writeStringField("type", type);
+        g.writeStringField("reason", reason);
+        g.writeEndObject();
     }
 }

@@ -108,6 +108,12 @@ public final class BulkRequestParser {
     }
 
     static String objectProblem(byte[] bytes) {
+        if (StrictJsonObject.isValid(bytes)) return null;
+        return jacksonObjectProblem(bytes);
+    }
+
+    /** Jackson's verdict: the reference for what is one JSON object, and the source of the error messages. */
+    static String jacksonObjectProblem(byte[] bytes) {
         try (JsonParser parser = JSON.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -151,6 +157,12 @@ public final class BulkRequestParser {
     /** The parsed action/metadata line, or the reason it could not be read. */
     record ActionLine(String name, String index, String id, String error) {
         static ActionLine parse(byte[] bytes) {
+            ActionLine plain = ActionLines.plain(bytes);
+            return plain != null ? plain : parseTree(bytes);
+        }
+
+        /** The general reading, for action lines {@link ActionLines#plain} does not settle. */
+        static ActionLine parseTree(byte[] bytes) {
             JsonNode node;
             try {
                 node = MAPPER.readTree(bytes);

@@ -1,21 +1,35 @@
 package io.vigil.ingest.bulk;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines on {@code \n}, dropping a trailing {@code \r}; the last line needs no
  * newline. Bytes are kept exactly (no charset decoding), so documents reach the journal as sent.
  * Line numbers are 1-based and count every line, blank ones included, so errors point at the right place.
+ *
+ * <p>Each line is copied once out of the read buffer (twice only when it spans two reads); the newline is
+ * found eight bytes at a time, since a 5 MB {@code _bulk} body is mostly long document lines.
  */
 final class LineReader {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private final InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
     private int lineNumber;
     private boolean eof;
+    /** The start of a line that ran past the end of the buffer, and how many of its bytes are in it. */
+    private byte[] partial = new byte[0];
+    private int partialLength;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -23,28 +37,25 @@ final class LineReader {
 
     /** The next line without its terminator, or null at the end of the stream. */
     byte[] next() throws IOException {
-        ByteArrayOutputStream line = null;
+        partialLength = 0;
+        boolean started = false;
         while (true) {
-            if (position == limit) {
-                if (eof || !fill()) {
-                    if (line == null) {
-                        return null;
-                    }
-                    lineNumber++;
-                    return trimCarriageReturn(line.toByteArray());
-                }
-            }
-            int newline = indexOfNewline();
-            int end = newline < 0 ? limit : newline;
-            if (line == null) {
-                line = new ByteArrayOutputStream(Math.max(64, end - position));
-            }
-            line.write(buffer, position, end - position);
-            if (newline >= 0) {
-                position = newline + 1;
+            if (position == limit && (eof || !fill())) {
+                if (!started) return null;
                 lineNumber++;
-                return trimCarriageReturn(line.toByteArray());
+                return withoutCarriageReturn(partial, 0, partialLength);
             }
+            started = true;
+            int newline = indexOfNewline(buffer, position, limit);
+            if (newline >= 0) {
+                lineNumber++;
+                byte[] line = partialLength == 0
+                        ? withoutCarriageReturn(buffer, position, newline - position)
+                        : joinPartial(newline);
+                position = newline + 1;
+                return line;
+            }
+            appendPartial(limit);
             position = limit;
         }
     }
@@ -52,6 +63,20 @@ final class LineReader {
     /** The number of the line last returned by {@link #next()}. */
     int lineNumber() {
         return lineNumber;
+    }
+
+    private byte[] joinPartial(int newline) {
+        appendPartial(newline);
+        return withoutCarriageReturn(partial, 0, partialLength);
+    }
+
+    private void appendPartial(int end) {
+        int length = end - position;
+        if (partialLength + length > partial.length) {
+            partial = Arrays.copyOf(partial, Math.max(partialLength + length, partial.length * 2));
+        }
+        System.arraycopy(buffer, position, partial, partialLength, length);
+        partialLength += length;
     }
 
     private boolean fill() throws IOException {
@@ -65,20 +90,23 @@ final class LineReader {
         return true;
     }
 
-    private int indexOfNewline() {
-        for (int i = position; i < limit; i++) {
-            if (buffer[i] == '\n') {
-                return i;
-            }
+    /** Index of the first '\n' in {@code b[from, to)}, or -1. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS; // the lowest flagged byte is exact (borrows only run upwards)
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') return i;
         }
         return -1;
     }
 
-    private static byte[] trimCarriageReturn(byte[] line) {
-        if (line.length > 0 && line[line.length - 1] == '\r') {
-            return java.util.Arrays.copyOf(line, line.length - 1);
-        }
-        return line;
+    private static byte[] withoutCarriageReturn(byte[] source, int from, int length) {
+        if (length > 0 && source[from + length - 1] == '\r') length--;
+        return Arrays.copyOfRange(source, from, from + length);
     }
 
     static boolean isBlank(byte[] line) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,10 @@ import java.util.Map;
  * {@code a.b} and {@code a.c}); arrays of scalars become a {@link List}; inside arrays of objects every leaf
  * path collects a List; integers become {@link Long} (beyond 64 bits: the digits as text), other numbers
  * {@link Double}; nulls and empty containers are dropped; a key seen twice keeps both values as a List.
+ *
+ * <p>Byte input goes through {@link FastFlattener} first, which gives the same map without Jackson's token
+ * objects for the common case; whatever it does not settle (errors, limits, unusual encodings) is read here,
+ * so failures keep Jackson's wording.
  *
  * <p>Thread-safe: the factory is shared and each call uses its own parser.
  */
@@ -41,6 +44,8 @@ public final class JsonFlattener {
     }
 
     public Map<String, Object> flatten(byte[] json, int offset, int length) throws FlattenException {
+        Map<String, Object> fast = FastFlattener.flatten(json, offset, length, limits);
+        if (fast != null) return fast;
         try (JsonParser parser = FACTORY.createParser(json, offset, length)) {
             return flattenDocument(parser);
         } catch (JsonProcessingException e) {
@@ -66,7 +71,7 @@ public final class JsonFlattener {
         if (first != JsonToken.START_OBJECT) {
             throw new FlattenException("is not a JSON object: it starts with " + tokenName(first));
         }
-        Sink sink = new Sink(limits.maxFields());
+        FlatSink sink = new FlatSink(limits.maxFields());
         readObject(parser, "", 1, false, sink);
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
@@ -77,7 +82,7 @@ public final class JsonFlattener {
     }
 
     /** Reads the members of an object whose START_OBJECT was just consumed. */
-    private void readObject(JsonParser p, String prefix, int depth, boolean inArray, Sink sink)
+    private void readObject(JsonParser p, String prefix, int depth, boolean inArray, FlatSink sink)
             throws IOException, FlattenException {
         checkDepth(depth);
         JsonToken t;
@@ -89,7 +94,7 @@ public final class JsonFlattener {
         if (t != JsonToken.END_OBJECT) throw new FlattenException("is not a JSON object: it is truncated");
     }
 
-    private void readValue(JsonParser p, JsonToken t, String path, int depth, boolean inArray, Sink sink)
+    private void readValue(JsonParser p, JsonToken t, String path, int depth, boolean inArray, FlatSink sink)
             throws IOException, FlattenException {
         switch (t) {
             case START_OBJECT -> readObject(p, path, depth + 1, inArray, sink);
@@ -105,7 +110,7 @@ public final class JsonFlattener {
         }
     }
 
-    private void readArray(JsonParser p, String path, int depth, Sink sink) throws IOException, FlattenException {
+    private void readArray(JsonParser p, String path, int depth, FlatSink sink) throws IOException, FlattenException {
         checkDepth(depth);
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -142,44 +147,5 @@ public final class JsonFlattener {
             case VALUE_NULL -> "null";
             default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
         };
-    }
-
-    /** Collects leaves, merging repeated paths into lists and counting against the field limit. */
-    private static final class Sink {
-        final Map<String, Object> fields = new LinkedHashMap<>();
-        final int maxFields;
-        int count;
-
-        Sink(int maxFields) {
-            this.maxFields = maxFields;
-        }
-
-        @SuppressWarnings("unchecked")
-        void add(String path, Object value, boolean inArray) throws FlattenException {
-            if (++count > maxFields) throw new FlattenException("has more than " + maxFields + " fields");
-            Object existing = fields.get(path);
-            if (existing == null) {
-                fields.put(path, inArray ? newList(value) : value);
-            } else if (existing instanceof ListValue list) {
-                list.add(value);
-            } else {
-                List<Object> list = newList(existing);
-                list.add(value);
-                fields.put(path, list);
-            }
-        }
-
-        private static List<Object> newList(Object first) {
-            List<Object> list = new ListValue();
-            list.add(first);
-            return list;
-        }
-    }
-
-    /** Marks lists the flattener built, so a later value at the same path is appended rather than nested. */
-    private static final class ListValue extends ArrayList<Object> {
-        ListValue() {
-            super(4);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.parse.windows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the JSON renderings of Windows events, already flattened, into a {@link WindowsRecord}:
@@ -15,18 +14,26 @@ final class JsonShapes {
     private static final String WINLOG_DATA = "winlog.event_data.";
     private static final String WINLOG_USER_DATA = "winlog.user_data.";
 
-    /** Top-level keys of the flat style that describe the record rather than being EventData. */
-    private static final Set<String> FLAT_METADATA = Set.of("Message", "EventID", "SourceName", "ProviderName",
-            "Provider", "EventSourceName", "Source", "TimeCreated", "EventTime", "EventReceivedTime",
-            "TimeGenerated", "@timestamp", "@version", "Hostname", "Computer", "host", "port", "Task", "Level",
-            "Keywords", "Channel", "ProviderGuid", "SeverityValue", "Severity", "EventType", "EventTypeOrignal",
-            "Opcode", "OpcodeValue", "RecordNumber", "EventRecordID", "ExecutionProcessID", "ThreadID", "Version",
-            "SourceModuleName", "SourceModuleType", "tags", "AccountType", "AccountName", "Domain", "UserID",
-            "Category", "ActivityID", "RelatedActivityID", "TenantId", "SourceSystem", "Type", "_ResourceId",
-            "EventLevel", "EventLevelName", "EventData", "MG", "ManagementGroupName", "UserName", "EventCategory",
-            "RenderedDescription", "AzureDeploymentID", "Role", "EventOriginId", "TaskDisplayName",
-            "OpcodeDisplayName", "LevelDisplayName", "KeywordsDisplayNames", "Qualifiers", "RecordId", "Id",
-            "ProviderId", "LogName", "MachineName", "ContainerLog", "MatchedQueryIds", "Properties");
+    /**
+     * Whether a top-level key of the flat style describes the record rather than being EventData. A string
+     * switch (cached hash, one comparison) because this runs for every field of every flat event.
+     */
+    private static boolean isFlatMetadata(String key) {
+        return switch (key) {
+            case "Message", "EventID", "SourceName", "ProviderName",
+                    "Provider", "EventSourceName", "Source", "TimeCreated", "EventTime", "EventReceivedTime",
+                    "TimeGenerated", "@timestamp", "@version", "Hostname", "Computer", "host", "port", "Task", "Level",
+                    "Keywords", "Channel", "ProviderGuid", "SeverityValue", "Severity", "EventType", "EventTypeOrignal",
+                    "Opcode", "OpcodeValue", "RecordNumber", "EventRecordID", "ExecutionProcessID", "ThreadID", "Version",
+                    "SourceModuleName", "SourceModuleType", "tags", "AccountType", "AccountName", "Domain", "UserID",
+                    "Category", "ActivityID", "RelatedActivityID", "TenantId", "SourceSystem", "Type", "_ResourceId",
+                    "EventLevel", "EventLevelName", "EventData", "MG", "ManagementGroupName", "UserName", "EventCategory",
+                    "RenderedDescription", "AzureDeploymentID", "Role", "EventOriginId", "TaskDisplayName",
+                    "OpcodeDisplayName", "LevelDisplayName", "KeywordsDisplayNames", "Qualifiers", "RecordId", "Id",
+                    "ProviderId", "LogName", "MachineName", "ContainerLog", "MatchedQueryIds", "Properties" -> true;
+            default -> false;
+        };
+    }
 
     private final EmbeddedEventData embedded;
 
@@ -47,8 +54,8 @@ final class JsonShapes {
     }
 
     private WindowsRecord evtx(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
-        Map<String, Object> userData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
+        LinkedHashMap<String, Object> userData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
             String key = e.getKey();
             if (key.startsWith("Event.EventData.")) putEvtxData(eventData, key.substring(16), e.getValue());
@@ -59,7 +66,7 @@ final class JsonShapes {
                 text(f, EVTX + "Provider.#attributes.Name"), text(f, EVTX + "Computer"),
                 text(f, EVTX + "EventRecordID"), number(f.get(EVTX + "Execution.#attributes.ProcessID")),
                 number(f.get(EVTX + "Execution.#attributes.ThreadID")), text(f, EVTX + "Security.#attributes.UserID"),
-                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), eventData, userData,
+                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), OwnedFields.handOver(eventData), OwnedFields.handOver(userData),
                 text(f, "Event.RenderingInfo.Message"));
     }
 
@@ -82,8 +89,8 @@ final class JsonShapes {
     }
 
     private WindowsRecord winlogbeat(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
-        Map<String, Object> userData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
+        LinkedHashMap<String, Object> userData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
             String key = e.getKey();
             if (key.startsWith(WINLOG_DATA)) eventData.put(key.substring(WINLOG_DATA.length()), asText(e.getValue()));
@@ -93,14 +100,15 @@ final class JsonShapes {
                 firstText(f, "winlog.provider_name", "event.provider"),
                 firstText(f, "winlog.computer_name", "host.name"), text(f, "winlog.record_id"),
                 number(f.get("winlog.process.pid")), number(f.get("winlog.process.thread.id")),
-                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), eventData, userData,
+                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), OwnedFields.handOver(eventData),
+                OwnedFields.handOver(userData),
                 text(f, "message"));
     }
 
     private WindowsRecord flatStyle(Map<String, Object> f) {
-        Map<String, Object> eventData = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> eventData = new LinkedHashMap<>(capacity(f.size()));
         for (Map.Entry<String, Object> e : f.entrySet()) {
-            if (!FLAT_METADATA.contains(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
+            if (!isFlatMetadata(e.getKey()) && !e.getKey().startsWith("labels.")) eventData.put(e.getKey(), asText(e.getValue()));
         }
         if (f.get("EventData") instanceof String packed) eventData.putAll(embedded.read(packed));
         String channel = Channels.canonical(text(f, "Channel"));
@@ -113,7 +121,13 @@ final class JsonShapes {
         return new WindowsRecord(channel, String.valueOf(f.get("EventID")), provider,
                 firstText(f, "Hostname", "Computer", "MachineName", host instanceof String ? "host" : "host.name"),
                 firstText(f, "RecordNumber", "EventRecordID"), number(f.get("ExecutionProcessID")),
-                number(f.get("ThreadID")), text(f, "UserID"), time, eventData, Map.of(), text(f, "Message"));
+                number(f.get("ThreadID")), text(f, "UserID"), time, OwnedFields.handOver(eventData), OwnedFields.EMPTY,
+                text(f, "Message"));
+    }
+
+    /** A table size that holds {@code fields} entries without rehashing. */
+    static int capacity(int fields) {
+        return fields * 4 / 3 + 1;
     }
 
     private static boolean isEventId(Object id) {

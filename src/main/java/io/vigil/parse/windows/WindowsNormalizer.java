@@ -23,8 +23,8 @@ public final class WindowsNormalizer {
         putIfPresent(out, "winlog.process.pid", r.processId());
         putIfPresent(out, "winlog.process.thread.id", r.threadId());
         putIfPresent(out, "winlog.user.identifier", r.userId());
-        r.eventData().forEach((k, v) -> out.put("winlog.event_data." + k, v));
-        r.userData().forEach((k, v) -> out.put("winlog.user_data." + k, v));
+        r.eventData().forEach((k, v) -> out.put(EventDataNames.eventData(k), v));
+        r.userData().forEach((k, v) -> out.put(EventDataNames.userData(k), v));
         ChannelTable table = ChannelTable.forChannel(r.channel());
         out.put(EcsFields.EVENT_CODE, r.eventId());
         putIfPresent(out, "event.provider", r.providerName());
@@ -41,7 +41,8 @@ public final class WindowsNormalizer {
         if (!rule.type().isEmpty()) out.put("event.type", rule.type());
         if (rule.outcome() != null) out.put(EcsFields.EVENT_OUTCOME, rule.outcome());
         if (rule.action() != null) out.put("event.action", rule.action());
-        Map<String, Object> mapped = new LinkedHashMap<>();
+        if (rule.fields().isEmpty()) return;
+        Map<String, Object> mapped = new LinkedHashMap<>(32);
         for (EventRule.FieldRule f : rule.fields()) {
             String value = r.data(f.source());
             if (Conversion.isAbsent(value) || mapped.containsKey(f.target())) continue;

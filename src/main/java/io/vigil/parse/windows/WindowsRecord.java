@@ -1,7 +1,5 @@
 package io.vigil.parse.windows;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,8 +19,8 @@ public record WindowsRecord(String channel, String eventId, String providerName,
                             Map<String, Object> eventData, Map<String, Object> userData, String message) {
     public WindowsRecord {
         Objects.requireNonNull(eventId, "eventId");
-        eventData = Collections.unmodifiableMap(new LinkedHashMap<>(eventData));
-        userData = Collections.unmodifiableMap(new LinkedHashMap<>(userData));
+        eventData = OwnedFields.of(eventData);
+        userData = OwnedFields.of(userData);
     }
 
     /** An EventData value, then a UserData value, as text; null when neither has it. */

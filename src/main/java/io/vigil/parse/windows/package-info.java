@@ -6,6 +6,8 @@
  * ({@code SysmonTable}, {@code SecurityTable}, {@code SystemTable}, {@code PowerShellTable}): adding an
  * event id is one table row. Invariant: for known Windows shapes the event's fields are the normalized form
  * only; the original text stays in {@code StoredEvent.original}. All classes are stateless or immutable and
- * thread-safe; XML is read with DTDs and external entities disabled.
+ * thread-safe; XML is read with DTDs and external entities disabled. Per event, the readers hand their field
+ * maps to the record without a copy ({@code OwnedFields}) and {@code winlog.event_data.*} names are made once
+ * ({@code EventDataNames}); {@code WindowsJsonEquivalenceDataTest} holds the output to the code before that.
  */
 package io.vigil.parse.windows;

@@ -74,4 +74,24 @@ class BulkIngestTest {
         assertThat(run("\n").httpStatus()).isEqualTo(400);
         assertThat(gateway.batches()).isEmpty();
     }
+
+    @Test
+    void writesTheElasticsearchItemShapesExactly() throws IOException {
+        BulkResponse response = run("""
+                {"index":{"_id":"a"}}
+                {"n":1}
+                {"delete":{"_id":"b"}}
+                {"create":{}}
+                {"n":
+                {"index":{}}
+                {"n":2}
+                """);
+        String json = new String(response.json(), StandardCharsets.UTF_8).replaceFirst("\\{\"took\":\\d+,", "{");
+        assertThat(json).isEqualTo("{\"errors\":true,\"items\":["
+                + "{\"index\":{\"_index\":\"main\",\"_id\":\"a\",\"_version\":1,\"result\":\"created\",\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":0,\"_primary_term\":1,\"status\":201}},"
+                + "{\"delete\":{\"_index\":\"main\",\"_id\":\"b\",\"status\":400,\"error\":{\"type\":\"illegal_argument_exception\",\"reason\":\"delete is not supported: Vigil keeps events immutable; use index or create\"}}},"
+                + "{\"create\":{\"_index\":\"main\",\"_id\":\"g\",\"status\":400,\"error\":{\"type\":\"mapper_parsing_exception\",\"reason\":\"failed to parse document on line [5]: Unexpected end-of-input within/between Object entries at column 6; the raw text was kept as a parse failure\"}}},"
+                + "{\"index\":{\"_index\":\"main\",\"_id\":\"g\",\"_version\":1,\"result\":\"created\",\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":1,\"_primary_term\":1,\"status\":201}}]}");
+        assertThat(response.failedItems()).isEqualTo(2);
+    }
 }
