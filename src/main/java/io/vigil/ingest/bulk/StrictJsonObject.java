@@ -1,8 +1,9 @@
 package io.vigil.ingest.bulk;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.vigil.event.JsonBytes.isDigit;
+import static io.vigil.event.JsonBytes.isWordByte;
+
+import io.vigil.event.JsonBytes;
 
 /**
  * A fast, allocation-free yes/maybe check that a document line is one JSON object (RFC 8259, UTF-8), run on
@@ -16,9 +17,6 @@ import java.nio.ByteOrder;
  * Stateless and thread-safe.
  */
 final class StrictJsonObject {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     /** Nesting and token lengths beyond which the answer is left to Jackson (its limits are higher). */
     private static final int MAX_DEPTH = 200;
     private static final int MAX_NUMBER_LENGTH = 100;
@@ -120,14 +118,7 @@ final class StrictJsonObject {
     private static int string(byte[] b, int i) {
         i++;
         while (true) {
-            while (i + 8 <= b.length) {
-                long special = specialBytes((long) LONGS.get(b, i));
-                if (special != 0) {
-                    i += Long.numberOfTrailingZeros(special) >>> 3;
-                    break;
-                }
-                i += 8;
-            }
+            i = JsonBytes.skipPlainWords(b, i, b.length);
             if (i >= b.length) return INVALID;
             int c = b[i] & 0xFF;
             if (c == '"') return i + 1;
@@ -136,25 +127,12 @@ final class StrictJsonObject {
             } else if (c < 0x20) {
                 return INVALID;
             } else if (c >= 0x80) {
-                i = utf8(b, i, c);
+                i = JsonBytes.utf8End(b, i, b.length);
             } else {
                 i++;
             }
             if (i == INVALID) return INVALID;
         }
-    }
-
-    /**
-     * High bits flagging the bytes that are a quote, a backslash, a control character or non-ASCII. Only the
-     * lowest flag is exact (a borrow can flag a byte above a real match), which is all the caller uses.
-     */
-    private static long specialBytes(long w) {
-        long quote = w ^ 0x2222222222222222L;
-        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        long zeroQuote = (quote - ONES) & ~quote;
-        long zeroBackslash = (backslash - ONES) & ~backslash;
-        long control = w - 0x2020202020202020L; // a byte below 0x20 borrows into its high bit (or is ≥ 0x80)
-        return (zeroQuote | zeroBackslash | control | w) & HIGHS;
     }
 
     private static int escape(byte[] b, int i) {
@@ -170,42 +148,8 @@ final class StrictJsonObject {
         }
     }
 
-    /** Position after a well-formed UTF-8 sequence starting with lead byte {@code c} at {@code i}, or INVALID. */
-    private static int utf8(byte[] b, int i, int c) {
-        int length;
-        int min = 0x80;
-        int max = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) min = 0xA0;       // no overlong forms
-            else if (c == 0xED) max = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) min = 0x90;
-            else if (c == 0xF4) max = 0x8F; // nothing above U+10FFFF
-        } else {
-            return INVALID;
-        }
-        if (i + length > b.length) return INVALID;
-        int second = b[i + 1] & 0xFF;
-        if (second < min || second > max) return INVALID;
-        for (int k = 2; k < length; k++) if ((b[i + k] & 0xC0) != 0x80) return INVALID;
-        return i + length;
-    }
-
     private static int skipSpace(byte[] b, int i) {
         while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) i++;
         return i;
-    }
-
-    private static boolean isDigit(byte c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isWordByte(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '.' || c == '-' || c == '+'
-                || c < 0;
     }
 }

@@ -1,8 +1,9 @@
 package io.vigil.parse.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.vigil.event.JsonBytes.isDigit;
+import static io.vigil.event.JsonBytes.isWordByte;
+
+import io.vigil.event.JsonBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,9 +12,6 @@ import java.nio.charset.StandardCharsets;
  * not vouch for (the caller then hands the document to Jackson). One instance per document; not thread-safe.
  */
 final class JsonByteLexer {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     /** Longer tokens are left to Jackson, whose StreamReadConstraints limits are far higher. */
     private static final int MAX_NUMBER_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 1_000;
@@ -120,35 +118,17 @@ final class JsonByteLexer {
             if (c == '\\') return escaped(start, i - 1, ascii);
             if (c < 0x20) throw UNSETTLED;
             ascii = false;
-            skipUtf8(c);
+            skipUtf8();
         }
     }
 
     /** Moves past the next quote, backslash, control or non-ASCII byte (8 bytes at a time) and returns it. */
     private int nextSpecial() {
-        while (i + 8 <= end) {
-            long special = specialBytes((long) LONGS.get(b, i));
-            if (special != 0) {
-                i += Long.numberOfTrailingZeros(special) >>> 3;
-                break;
-            }
-            i += 8;
-        }
+        i = JsonBytes.skipPlainWords(b, i, end);
         while (true) { // the last bytes of the input, or the special byte found above
             int c = next() & 0xFF;
             if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return c;
         }
-    }
-
-    /**
-     * Quote, backslash, control and non-ASCII bytes flagged in their high bits; only the lowest flag is
-     * exact (a borrow can flag a byte above a real match), and only the lowest is used.
-     */
-    private static long specialBytes(long w) {
-        long quote = w ^ 0x2222222222222222L;
-        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        long control = w - 0x2020202020202020L;
-        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | control | w) & HIGHS;
     }
 
     /**
@@ -174,7 +154,7 @@ final class JsonByteLexer {
             } else {
                 int lead = i - 1;
                 ascii = false;
-                skipUtf8(c);
+                skipUtf8();
                 System.arraycopy(b, lead, out, n, i - lead);
                 n += i - lead;
             }
@@ -217,27 +197,11 @@ final class JsonByteLexer {
         return scratch;
     }
 
-    /** Past one well-formed UTF-8 sequence whose lead byte {@code c} was consumed (no overlongs, no surrogates). */
-    private void skipUtf8(int c) {
-        int continuations;
-        int min = 0x80;
-        int max = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            continuations = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            continuations = 2;
-            if (c == 0xE0) min = 0xA0;
-            else if (c == 0xED) max = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            continuations = 3;
-            if (c == 0xF0) min = 0x90;
-            else if (c == 0xF4) max = 0x8F;
-        } else {
-            throw UNSETTLED;
-        }
-        int second = next() & 0xFF;
-        if (second < min || second > max) throw UNSETTLED;
-        for (int k = 1; k < continuations; k++) if ((next() & 0xC0) != 0x80) throw UNSETTLED;
+    /** Past one well-formed UTF-8 sequence whose lead byte was just consumed (no overlongs, no surrogates). */
+    private void skipUtf8() {
+        int after = JsonBytes.utf8End(b, i - 1, end);
+        if (after == JsonBytes.MALFORMED) throw UNSETTLED;
+        i = after;
     }
 
     /**
@@ -258,7 +222,7 @@ final class JsonByteLexer {
             } else if (c < 0x20) {
                 throw UNSETTLED;
             } else if (c >= 0x80) {
-                skipUtf8(c);
+                skipUtf8();
             }
         }
     }
@@ -279,14 +243,5 @@ final class JsonByteLexer {
     byte next() {
         if (i >= end) throw UNSETTLED;
         return b[i++];
-    }
-
-    private static boolean isDigit(byte c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isWordByte(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '.' || c == '-'
-                || c == '+' || c < 0;
     }
 }

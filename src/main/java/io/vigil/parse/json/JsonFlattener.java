@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,8 @@ import java.util.Map;
  *
  * <p>Byte input goes through {@link FastFlattener} first, which gives the same map without Jackson's token
  * objects for the common case; whatever it does not settle (errors, limits, unusual encodings) is read here,
- * so failures keep Jackson's wording.
+ * so failures keep Jackson's wording. {@link #jacksonOnly} skips the fast reader: it is the reference the fast
+ * reader is tested and measured against.
  *
  * <p>Thread-safe: the factory is shared and each call uses its own parser.
  */
@@ -30,9 +30,20 @@ public final class JsonFlattener {
             .build();
 
     private final FlattenLimits limits;
+    private final boolean fastFirst;
 
     public JsonFlattener(FlattenLimits limits) {
+        this(limits, true);
+    }
+
+    private JsonFlattener(FlattenLimits limits, boolean fastFirst) {
         this.limits = limits;
+        this.fastFirst = fastFirst;
+    }
+
+    /** A flattener that reads every document with Jackson alone: same rules and messages, no fast reader. */
+    public static JsonFlattener jacksonOnly(FlattenLimits limits) {
+        return new JsonFlattener(limits, false);
     }
 
     public JsonFlattener() {
@@ -44,8 +55,10 @@ public final class JsonFlattener {
     }
 
     public Map<String, Object> flatten(byte[] json, int offset, int length) throws FlattenException {
-        Map<String, Object> fast = FastFlattener.flatten(json, offset, length, limits);
-        if (fast != null) return fast;
+        if (fastFirst) {
+            Map<String, Object> fast = FastFlattener.flatten(json, offset, length, limits);
+            if (fast != null) return fast;
+        }
         try (JsonParser parser = FACTORY.createParser(json, offset, length)) {
             return flattenDocument(parser);
         } catch (JsonProcessingException e) {

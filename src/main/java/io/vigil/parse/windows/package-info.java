@@ -8,6 +8,6 @@
  * only; the original text stays in {@code StoredEvent.original}. All classes are stateless or immutable and
  * thread-safe; XML is read with DTDs and external entities disabled. Per event, the readers hand their field
  * maps to the record without a copy ({@code OwnedFields}) and {@code winlog.event_data.*} names are made once
- * ({@code EventDataNames}); {@code WindowsJsonEquivalenceDataTest} holds the output to the code before that.
+ * ({@code EventDataNames}); {@code WindowsRecordTest} pins what that hand-over promises.
  */
 package io.vigil.parse.windows;

@@ -3,7 +3,6 @@ package io.vigil.parse.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.parse.windows.LegacyJsonFlattener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +14,24 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link JsonFlattener} (fast reader first) gives exactly what the Jackson-only flattener gave: the same
- * entries in the same order with the same value types, or the same error message. jqwik prints the seed of a
- * failing run; rerun with {@code @Property(seed = "...")}.
+ * {@link JsonFlattener} (fast reader first) gives exactly what {@link JsonFlattener#jacksonOnly} gives: the same
+ * entries in the same order with the same value types, or the same error message; and whatever
+ * {@link FastFlattener} settles by itself, Jackson accepts and flattens to the same map. jqwik prints the seed
+ * of a failing run; rerun with {@code @Property(seed = "...")}.
  */
 class FastFlattenerPropertiesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final JsonFlattener flattener = new JsonFlattener(new FlattenLimits(6, 40));
-    private final LegacyJsonFlattener legacy = new LegacyJsonFlattener(new FlattenLimits(6, 40));
+    private static final FlattenLimits LIMITS = new FlattenLimits(6, 40);
+    private final JsonFlattener flattener = new JsonFlattener(LIMITS);
+    private final JsonFlattener jackson = JsonFlattener.jacksonOnly(LIMITS);
 
     @Property(tries = 1_000)
-    void flattensJsonExactlyAsJacksonDid(@ForAll("documents") String json) {
+    void flattensJsonExactlyAsJacksonDoes(@ForAll("documents") String json) {
         assertSameOutcome(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 2_000)
-    void damagedJsonFailsOrFlattensExactlyAsJacksonDid(@ForAll("documents") String json, @ForAll("damage") List<Integer> edits) {
+    void damagedJsonFailsOrFlattensExactlyAsJacksonDoes(@ForAll("documents") String json, @ForAll("damage") List<Integer> edits) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         String alphabet = "\"{}[],:\\ 0-.eE+tfnu\u0001x";
         for (int k = 0; k + 1 < edits.size() && bytes.length > 0; k += 2) {
@@ -43,23 +44,26 @@ class FastFlattenerPropertiesTest {
 
     private void assertSameOutcome(byte[] bytes) {
         String what = new String(bytes, StandardCharsets.UTF_8);
-        Object now;
-        Object before;
+        Object reference = outcome(jackson, bytes);
+        assertSameOutcome(outcome(flattener, bytes), reference, what);
+        Map<String, Object> fast = FastFlattener.flatten(bytes, 0, bytes.length, LIMITS);
+        if (fast != null) assertSameOutcome(fast, reference, what + " (fast reader alone)");
+    }
+
+    private static Object outcome(JsonFlattener reader, byte[] bytes) {
         try {
-            now = flattener.flatten(bytes);
+            return reader.flatten(bytes);
         } catch (FlattenException e) {
-            now = "failed: " + e.getMessage();
+            return "failed: " + e.getMessage();
         }
-        try {
-            before = legacy.flatten(bytes);
-        } catch (FlattenException e) {
-            before = "failed: " + e.getMessage();
-        }
-        if (now instanceof Map<?, ?> a && before instanceof Map<?, ?> b) {
+    }
+
+    private static void assertSameOutcome(Object now, Object reference, String what) {
+        if (now instanceof Map<?, ?> a && reference instanceof Map<?, ?> b) {
             assertThat(new ArrayList<>(a.entrySet())).as(what).isEqualTo(new ArrayList<>(b.entrySet()));
             b.forEach((k, v) -> assertThat(kind(a.get(k))).as(what + " " + k).isEqualTo(kind(v)));
         } else {
-            assertThat(now).as(what).isEqualTo(before);
+            assertThat(now).as(what).isEqualTo(reference);
         }
     }
 

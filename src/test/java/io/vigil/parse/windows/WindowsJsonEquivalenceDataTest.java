@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.parse.DecodeResult;
 import io.vigil.parse.json.FlattenException;
+import io.vigil.parse.json.FastReading;
+import io.vigil.parse.json.FlattenLimits;
 import io.vigil.parse.json.JsonDecoder;
 import io.vigil.parse.json.JsonFlattener;
 import java.io.IOException;
@@ -19,10 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Windows JSON path gives exactly the events it gave before the allocation work: every real OTRF line,
- * its Winlogbeat rendering, and damaged copies of lines are decoded by today's {@link JsonDecoder} and by the
- * preserved old path ({@code Legacy*} classes), and the results must match field by field, in order, with
- * the same value types and the same failure messages.
+ * The Windows JSON path decodes exactly as it does when every document is read by Jackson: every real OTRF
+ * line, its Winlogbeat rendering, the Sigma regression events and damaged copies of lines are decoded by the
+ * standard {@link JsonDecoder} (fast reader first) and by one over {@link JsonFlattener#jacksonOnly}, and the
+ * results must match field by field, in order, with the same value types and the same failure messages.
+ * ({@code FastFlattenerDataTest} checks that the fast reader itself settles these lines.)
  */
 @Tag("data")
 class WindowsJsonEquivalenceDataTest {
@@ -30,47 +33,54 @@ class WindowsJsonEquivalenceDataTest {
     private final Path data = Path.of(System.getProperty("vigil.data", "../shared/data"));
     private final JsonFlattener flattener = new JsonFlattener();
     private final JsonDecoder decoder = new JsonDecoder(flattener, List.of(new WindowsJsonNormalizer(flattener)));
-    private final LegacyJsonFlattener legacyFlattener = new LegacyJsonFlattener();
-    private final LegacyWindowsJsonNormalizer legacyWindows = new LegacyWindowsJsonNormalizer(legacyFlattener);
+    private final JsonFlattener jackson = JsonFlattener.jacksonOnly(FlattenLimits.DEFAULT);
+    private final JsonDecoder jacksonDecoder = new JsonDecoder(jackson, List.of(new WindowsJsonNormalizer(jackson)));
 
     @Test
-    void everyOtrfLineAndItsWinlogbeatRenderingNormalizeExactlyAsBefore() throws IOException {
+    void everyOtrfLineAndItsWinlogbeatRenderingDecodeExactlyAsWithJackson() throws IOException {
         int compared = 0;
+        int settled = 0;
         for (Path file : jsonFiles()) {
             for (byte[] line : lines(file)) {
-                assertSame(line, file);
+                if (assertSame(line, file)) settled++;
+                compared++;
                 WindowsRecord record = new WindowsJsonNormalizer(flattener).read(flatten(line));
-                if (record != null) assertSame(WindowsRenderings.winlogbeat(record), file);
+                if (record == null) continue;
+                if (assertSame(WindowsRenderings.winlogbeat(record), file)) settled++;
                 compared++;
             }
         }
-        System.out.println("identical to the old path: " + compared + " OTRF lines and their Winlogbeat renderings");
+        System.out.println("identical to the Jackson path: " + compared + " OTRF lines and Winlogbeat renderings");
         assertThat(compared).isGreaterThan(28_000);
+        assertThat(settled).as("documents the fast reader settled itself").isEqualTo(compared);
     }
 
     @Test
-    void sigmaRegressionEventsInEvtxDumpShapeNormalizeExactlyAsBefore() throws IOException {
+    void sigmaRegressionEventsInEvtxDumpShapeDecodeExactlyAsWithJackson() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         List<Path> files;
         try (Stream<Path> s = Files.walk(data.resolve("sigma/regression/regression_data"))) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         int compared = 0;
+        int settled = 0;
         for (Path file : files) {
             try (var p = mapper.getFactory().createParser(file.toFile())) {
                 while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                    assertSame(mapper.writeValueAsBytes(mapper.readTree(p)), file);
+                    if (assertSame(mapper.writeValueAsBytes(mapper.readTree(p)), file)) settled++;
                     compared++;
                 }
             }
         }
         assertThat(compared).isGreaterThan(100);
+        assertThat(settled).as("documents the fast reader settled itself").isEqualTo(compared);
     }
 
     @Test
-    void damagedLinesFailWithTheSameMessagesAsBefore() throws IOException {
+    void damagedLinesFailOrDecodeExactlyAsWithJackson() throws IOException {
         Random random = new Random(SEED);
         int compared = 0;
+        int settled = 0;
         for (Path file : jsonFiles()) {
             List<byte[]> lines = lines(file);
             for (int n = 0; n < 20 && !lines.isEmpty(); n++) {
@@ -80,48 +90,49 @@ class WindowsJsonEquivalenceDataTest {
                     case 1 -> { line[random.nextInt(line.length)] = (byte) "\"{}[],:\\\u0001x0".charAt(random.nextInt(11)); yield line; }
                     default -> { line[random.nextInt(line.length)] = (byte) (0x80 + random.nextInt(128)); yield line; }
                 };
-                assertSame(damaged, file);
+                if (assertSame(damaged, file)) settled++;
                 compared++;
             }
         }
-        System.out.println("same outcome as the old path for " + compared + " damaged lines (seed " + SEED + ")");
+        System.out.println("same outcome as the Jackson path for " + compared + " damaged lines, " + settled
+                + " of them settled by the fast reader (seed " + SEED + ")");
         assertThat(compared).isGreaterThan(500);
+        assertThat(settled).as("damaged lines that still exercise the fast reader").isGreaterThan(compared / 10);
     }
 
-    private void assertSame(byte[] line, Path file) {
+    /**
+     * Asserts that the standard decoder and the Jackson-only one agree on {@code line}, and, when the fast reader
+     * settles it, that its map equals Jackson's; answers whether it did.
+     */
+    private boolean assertSame(byte[] line, Path file) {
         String what = file + ": " + new String(line, 0, Math.min(line.length, 200), StandardCharsets.UTF_8);
         DecodeResult now = decoder.decode(line);
-        DecodeResult before = legacyDecode(line);
-        assertThat(now.getClass()).as(what).isEqualTo(before.getClass());
+        DecodeResult reference = jacksonDecoder.decode(line);
+        assertThat(now.getClass()).as(what).isEqualTo(reference.getClass());
         switch (now) {
-            case DecodeResult.Decoded d -> assertSameFields(d.fields(), ((DecodeResult.Decoded) before).fields(), what);
-            case DecodeResult.Failed f -> assertThat(f.reason()).as(what).isEqualTo(((DecodeResult.Failed) before).reason());
+            case DecodeResult.Decoded d -> assertSameFields(d.fields(), ((DecodeResult.Decoded) reference).fields(), what);
+            case DecodeResult.Failed f -> assertThat(f.reason()).as(what).isEqualTo(((DecodeResult.Failed) reference).reason());
             case DecodeResult.NotMine ignored -> { }
         }
+        Map<String, Object> fast = FastReading.settledOrNull(line);
+        if (fast == null) return false;
+        try {
+            assertSameFields(fast, jackson.flatten(line), what);
+        } catch (FlattenException e) {
+            throw new AssertionError("the fast reader settled a document Jackson rejects (" + e.getMessage() + "): " + what);
+        }
+        return true;
     }
 
     /** Equal entries in equal order, and each value of the same kind (a Long is not a String "4624"). */
-    static void assertSameFields(Map<String, Object> now, Map<String, Object> before, String what) {
-        assertThat(new ArrayList<>(now.entrySet())).as(what).isEqualTo(new ArrayList<>(before.entrySet()));
-        before.forEach((key, value) -> {
-            Object other = now.get(key);
-            if (!(value instanceof List<?>)) assertThat(other.getClass()).as(what + " " + key).isEqualTo(value.getClass());
-        });
+    static void assertSameFields(Map<String, Object> now, Map<String, Object> reference, String what) {
+        assertThat(new ArrayList<>(now.entrySet())).as(what).isEqualTo(new ArrayList<>(reference.entrySet()));
+        reference.forEach((key, value) -> assertThat(kind(now.get(key))).as(what + " " + key).isEqualTo(kind(value)));
     }
 
-    /** JsonDecoder as it was, over the preserved classes. */
-    private DecodeResult legacyDecode(byte[] line) {
-        int start = 0;
-        while (start < line.length && (line[start] == ' ' || line[start] == '\t' || line[start] == '\r' || line[start] == '\n')) start++;
-        if (start == line.length || (line[start] != '{' && line[start] != '[')) return DecodeResult.NotMine.INSTANCE;
-        Map<String, Object> flat;
-        try {
-            flat = legacyFlattener.flatten(line, start, line.length - start);
-        } catch (FlattenException e) {
-            return new DecodeResult.Failed(e.getMessage());
-        }
-        Map<String, Object> normalized = legacyWindows.normalize(flat);
-        return new DecodeResult.Decoded(normalized != null ? normalized : flat);
+    /** The value's class, and for lists the classes of the elements (a Long inside is not a String). */
+    private static Object kind(Object value) {
+        return value instanceof List<?> list ? list.stream().map(Object::getClass).toList() : value.getClass();
     }
 
     private Map<String, Object> flatten(byte[] line) {
