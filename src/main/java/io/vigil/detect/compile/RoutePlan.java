@@ -1,32 +1,70 @@
 package io.vigil.detect.compile;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
  * What to do for events with one combination of route keys: the routed rules that always run (they need no
- * literal), and for the others one literal scanner per field slot their literals live in (plus one over
- * every field for keyword literals) — only those fields are scanned, each once. Rules are kept as bit masks
- * over the rule list, so matches come out in rule order and a rule filed under several of the event's
- * routes runs once. Immutable and thread-safe; built once per route combination and cached by the rule set.
+ * literal), and for the others a literal scan of the event's fields. The scan walks the event's own fields
+ * once: each field key is looked up once in a table (per {@link Dialect}) giving the one automaton for
+ * every literal that can concern that key — those of the slots the key may supply plus, when keyword rules
+ * are routed here, the keyword literals — so no value is scanned twice and absent fields cost nothing.
+ * Scanning a key for a slot that an earlier key of the slot's mapping would supply is a harmless superset:
+ * the prefilter may only report too many rules, never too few. Rules are kept as bit masks over the rule
+ * list, so matches come out in rule order and a rule filed under several of the event's routes runs once.
+ * Immutable and thread-safe (per-dialect tables are built on first use); cached by the rule set.
  */
 public final class RoutePlan {
 
     private final List<CompiledRule> rules;
     private final long[] always;
-    private final int[] slots;
-    private final LiteralIndex.Scanner[] scanners;
-    private final LiteralIndex.Scanner keywords;
+    /** Slot (or {@link LiteralIndex#KEYWORDS}) to the ascending indexes of routed rules with a literal there. */
+    private final Map<Integer, List<Integer>> bySlot = new TreeMap<>();
+    private final LiteralIndex index;
+    private final String[][][] fieldKeys;
+    private final AtomicReferenceArray<FieldScans> scans = new AtomicReferenceArray<>(Dialect.values().length);
     private final boolean empty;
 
-    /** The plan for events whose routes select the rules at {@code routed} (ascending indexes into {@code rules}). */
-    public RoutePlan(List<CompiledRule> rules, List<Integer> routed, LiteralIndex index) {
+    /** The scan of each event key that some routed literal concerns, and the scanner for every other text field. */
+    private record FieldScans(Map<String, KeyScan> byKey, LiteralIndex.Scanner otherKeys) {}
+
+    /**
+     * The scan of one event key: the slots it may supply (with the keyword pseudo-slot when keyword rules are
+     * routed here) and their automaton, built on the first event that has the key. Built lazily because a
+     * plan's slots name several times more keys than its events carry, and each automaton merges in the
+     * keyword literals: eager building tripled the detection heap.
+     */
+    private final class KeyScan {
+        private final List<Integer> slots;
+        private volatile LiteralIndex.Scanner scanner;
+
+        KeyScan(List<Integer> slots) {
+            this.slots = slots;
+        }
+
+        LiteralIndex.Scanner scanner() {
+            LiteralIndex.Scanner s = scanner;
+            // A race builds nothing twice: the index returns its one scanner for these slots and rules.
+            if (s == null) scanner = s = scannerFor(slots);
+            return s;
+        }
+    }
+
+    /**
+     * The plan for events whose routes select the rules at {@code routed} (ascending indexes into
+     * {@code rules}); {@code fieldKeys} are the event keys of each slot per dialect.
+     */
+    public RoutePlan(List<CompiledRule> rules, List<Integer> routed, LiteralIndex index, String[][][] fieldKeys) {
         this.rules = rules;
+        this.index = index;
+        this.fieldKeys = fieldKeys;
         always = new long[(rules.size() + 63) >>> 6];
-        Map<Integer, List<Integer>> bySlot = new TreeMap<>();
         for (int i : routed) {
             List<CompiledRule.Literal> literals = rules.get(i).prefilter();
             if (literals == null) {
@@ -38,31 +76,61 @@ public final class RoutePlan {
                 if (owners.isEmpty() || owners.get(owners.size() - 1) != i) owners.add(i);
             }
         }
-        List<Integer> keywordRules = bySlot.remove(LiteralIndex.KEYWORDS);
-        keywords = keywordRules == null ? null : index.scanner(LiteralIndex.KEYWORDS, keywordRules);
-        slots = bySlot.keySet().stream().mapToInt(Integer::intValue).toArray();
-        scanners = new LiteralIndex.Scanner[slots.length];
-        for (int s = 0; s < slots.length; s++) scanners[s] = index.scanner(slots[s], bySlot.get(slots[s]));
         empty = routed.isEmpty();
     }
 
     /**
-     * Reports, in rule order, every routed rule that matches: the needed fields are scanned for literals,
+     * Reports, in rule order, every routed rule that matches: the event's fields are scanned for literals,
      * and the rules with a hit plus the always-run rules are evaluated.
      */
     public void evaluate(EventView view, Consumer<CompiledRule> onMatch) {
         if (empty) return;
         long[] bits = always.clone();
-        for (int s = 0; s < slots.length; s++) {
-            FieldValues v = view.values(slots[s]);
-            if (v != null) scanners[s].scan(v, bits);
+        FieldScans fieldScans = scansFor(view.dialect());
+        LiteralIndex.Scanner other = fieldScans.otherKeys();
+        if (other != null || !fieldScans.byKey().isEmpty()) {
+            for (Map.Entry<String, Object> field : view.event().fields().entrySet()) {
+                KeyScan k = fieldScans.byKey().get(field.getKey());
+                if (k != null) k.scanner().scanField(field.getValue(), bits);
+                else if (other != null) other.scanKeywordValue(field.getValue(), bits);
+            }
         }
-        if (keywords != null) keywords.scanEverything(view.event(), bits);
         for (int w = 0; w < bits.length; w++) {
             for (long b = bits[w]; b != 0; b &= b - 1) {
                 CompiledRule r = rules.get((w << 6) + Long.numberOfTrailingZeros(b));
                 if (r.predicate().test(view)) onMatch.accept(r);
             }
         }
+    }
+
+    private FieldScans scansFor(Dialect dialect) {
+        FieldScans s = scans.get(dialect.ordinal());
+        if (s == null) {
+            s = buildScans(fieldKeys[dialect.ordinal()]);
+            if (!scans.compareAndSet(dialect.ordinal(), null, s)) s = scans.get(dialect.ordinal());
+        }
+        return s;
+    }
+
+    private FieldScans buildScans(String[][] keysOfSlot) {
+        Map<String, TreeSet<Integer>> slotsOfKey = new HashMap<>();
+        for (int slot : bySlot.keySet()) {
+            if (slot == LiteralIndex.KEYWORDS) continue;
+            for (String key : keysOfSlot[slot]) slotsOfKey.computeIfAbsent(key, k -> new TreeSet<>()).add(slot);
+        }
+        boolean keywords = bySlot.containsKey(LiteralIndex.KEYWORDS);
+        Map<String, KeyScan> byKey = new HashMap<>();
+        for (Map.Entry<String, TreeSet<Integer>> e : slotsOfKey.entrySet()) {
+            TreeSet<Integer> slots = e.getValue();
+            if (keywords) slots.add(LiteralIndex.KEYWORDS);
+            byKey.put(e.getKey(), new KeyScan(List.copyOf(slots)));
+        }
+        return new FieldScans(Map.copyOf(byKey), keywords ? scannerFor(List.of(LiteralIndex.KEYWORDS)) : null);
+    }
+
+    private LiteralIndex.Scanner scannerFor(List<Integer> slots) {
+        TreeSet<Integer> owners = new TreeSet<>();
+        for (int slot : slots) owners.addAll(bySlot.get(slot));
+        return index.scanner(slots, List.copyOf(owners));
     }
 }
