@@ -39,6 +39,8 @@ public final class AhoCorasick {
     private final int[] fail;
     private final int[][] outputs;
     private final long[] startPairs;
+    /** {@link #code} of each state, precomputed for the sparse step. */
+    private final int[] codes;
 
     public AhoCorasick(List<String> patterns) {
         Trie trie = Trie.of(patterns);
@@ -69,6 +71,8 @@ public final class AhoCorasick {
         width = representative.length;
         dense = new int[denseStates * width];
         fillDense(representative);
+        codes = new int[n];
+        for (int i = 0; i < n; i++) codes[i] = code(i);
     }
 
     /** Failure links and merged outputs, breadth-first (a state's failure is shallower); dense rows not yet used. */
@@ -169,11 +173,15 @@ public final class AhoCorasick {
         int code = 0;
         for (int i = 0; i < n; i++) {
             if (code == 0) {
+                // One load per position: the second character of a pair is the first of the next.
+                char c0 = text.charAt(i);
+                if (c0 >= ASCII) return false;
                 for (; i + 1 < n; i++) {
-                    char c0 = text.charAt(i), c1 = text.charAt(i + 1);
-                    if ((c0 | c1) >= ASCII) return false;
-                    int pair = foldAscii(c0) << 7 | foldAscii(c1);
+                    char c1 = text.charAt(i + 1);
+                    if (c1 >= ASCII) return false;
+                    int pair = c0 << 7 | c1;
                     if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                    c0 = c1;
                 }
             }
             char c = text.charAt(i);
@@ -184,19 +192,30 @@ public final class AhoCorasick {
         return true;
     }
 
-    /** Bitmap over ASCII pairs (first char * 128 + second, lower case) with which some pattern starts. */
+    /**
+     * Bitmap over ASCII pairs (first char * 128 + second, as written: every upper/lower-case spelling of a
+     * pattern's first two characters is set, so the skip loop needs no case folding) with which some
+     * pattern starts.
+     */
     private static long[] startPairs(List<String> patterns) {
         long[] pairs = new long[ASCII * ASCII / 64];
         for (String p : patterns) {
             String l = p.toLowerCase(Locale.ROOT);
             if (l.isEmpty() || l.charAt(0) >= ASCII) continue;
-            if (l.length() == 1 || l.charAt(1) >= ASCII) {
-                for (int c1 = 0; c1 < ASCII; c1++) setPair(pairs, l.charAt(0), c1);
-            } else {
-                setPair(pairs, l.charAt(0), l.charAt(1));
+            for (char c0 : spellings(l.charAt(0))) {
+                if (l.length() == 1 || l.charAt(1) >= ASCII) {
+                    for (int c1 = 0; c1 < ASCII; c1++) setPair(pairs, c0, c1);
+                } else {
+                    for (char c1 : spellings(l.charAt(1))) setPair(pairs, c0, c1);
+                }
             }
         }
         return pairs;
+    }
+
+    /** The ASCII characters that fold to lower-case {@code c}. */
+    private static char[] spellings(char c) {
+        return c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - ('a' - 'A'))} : new char[] {c};
     }
 
     private static void setPair(long[] pairs, int c0, int c1) {
@@ -214,11 +233,12 @@ public final class AhoCorasick {
      * output, or a sparse one). Works in codes throughout: decoding a dense code would cost a division.
      */
     private int stepCode(int state, char c) {
+        char folded = foldAscii(c);
         int s = state;
         while (true) {
             if (s < denseStates) return dense[s * width + classOf[c]];
-            int t = child(s, foldAscii(c));
-            if (t >= 0) return code(t);
+            int t = child(s, folded);
+            if (t >= 0) return codes[t];
             s = fail[s];
         }
     }
