@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * What to do for events with one combination of route keys: the routed rules that always run (they need no
- * literal), and for the others a literal scan of the event's fields. The scan walks the event's own fields
+ * What to do for events with one combination of route keys: the routed rules that always run, those that
+ * run when one of their fields is present ({@link RequiredFields}: they need no literal, but some field),
+ * and for the others a literal scan of the event's fields. The scan walks the event's own fields
  * once: each field key is looked up once in a table (per {@link Dialect}) giving the one automaton for
  * every literal that can concern that key — those of the slots the key may supply plus, when keyword rules
  * are routed here, the keyword literals — so no value is scanned twice and absent fields cost nothing.
@@ -26,6 +27,8 @@ public final class RoutePlan {
     private final long[] always;
     /** Slot (or {@link LiteralIndex#KEYWORDS}) to the ascending indexes of routed rules with a literal there. */
     private final Map<Integer, List<Integer>> bySlot = new TreeMap<>();
+    /** Slot to the ascending indexes of routed rules without literals that need one of their slots present. */
+    private final Map<Integer, List<Integer>> byPresence = new TreeMap<>();
     private final LiteralIndex index;
     private final String[][][] fieldKeys;
     private final AtomicReferenceArray<FieldScans> scans = new AtomicReferenceArray<>(Dialect.values().length);
@@ -35,24 +38,30 @@ public final class RoutePlan {
     private record FieldScans(Map<String, KeyScan> byKey, LiteralIndex.Scanner otherKeys) {}
 
     /**
-     * The scan of one event key: the slots it may supply (with the keyword pseudo-slot when keyword rules are
-     * routed here) and their automaton, built on the first event that has the key. Built lazily because a
-     * plan's slots name several times more keys than its events carry, and each automaton merges in the
-     * keyword literals: eager building tripled the detection heap.
+     * What one event key triggers: the bits of the rules that need it present, and the scan for the literals
+     * of the slots it may supply (with the keyword pseudo-slot when keyword rules are routed here), whose
+     * automaton is built on the first event that has the key. Built lazily because a plan's slots name
+     * several times more keys than its events carry, and each automaton merges in the keyword literals:
+     * eager building tripled the detection heap.
      */
     private final class KeyScan {
+        private final int[] gated;
         private final List<Integer> slots;
         private volatile LiteralIndex.Scanner scanner;
 
-        KeyScan(List<Integer> slots) {
+        KeyScan(int[] gated, List<Integer> slots) {
+            this.gated = gated;
             this.slots = slots;
         }
 
-        LiteralIndex.Scanner scanner() {
+        void scan(Object value, long[] bits) {
+            if (value == null) return;
+            for (int r : gated) bits[r >>> 6] |= 1L << r;
+            if (slots.isEmpty()) return;
             LiteralIndex.Scanner s = scanner;
             // A race builds nothing twice: the index returns its one scanner for these slots and rules.
             if (s == null) scanner = s = scannerFor(slots);
-            return s;
+            s.scanField(value, bits);
         }
     }
 
@@ -68,7 +77,9 @@ public final class RoutePlan {
         for (int i : routed) {
             List<CompiledRule.Literal> literals = rules.get(i).prefilter();
             if (literals == null) {
-                always[i >>> 6] |= 1L << i;
+                List<Integer> needed = RequiredFields.anyOf(rules.get(i).predicate());
+                if (needed == null) always[i >>> 6] |= 1L << i;
+                else for (int slot : needed) byPresence.computeIfAbsent(slot, k -> new ArrayList<>()).add(i);
                 continue;
             }
             for (CompiledRule.Literal l : literals) {
@@ -80,8 +91,8 @@ public final class RoutePlan {
     }
 
     /**
-     * Reports, in rule order, every routed rule that matches: the event's fields are scanned for literals,
-     * and the rules with a hit plus the always-run rules are evaluated.
+     * Reports, in rule order, every routed rule that matches: the event's fields are scanned for literals and
+     * looked at for presence, and the rules with a hit plus the always-run rules are evaluated.
      */
     public void evaluate(EventView view, Consumer<CompiledRule> onMatch) {
         if (empty) return;
@@ -91,7 +102,7 @@ public final class RoutePlan {
         if (other != null || !fieldScans.byKey().isEmpty()) {
             for (Map.Entry<String, Object> field : view.event().fields().entrySet()) {
                 KeyScan k = fieldScans.byKey().get(field.getKey());
-                if (k != null) k.scanner().scanField(field.getValue(), bits);
+                if (k != null) k.scan(field.getValue(), bits);
                 else if (other != null) other.scanKeywordValue(field.getValue(), bits);
             }
         }
@@ -113,19 +124,30 @@ public final class RoutePlan {
     }
 
     private FieldScans buildScans(String[][] keysOfSlot) {
-        Map<String, TreeSet<Integer>> slotsOfKey = new HashMap<>();
-        for (int slot : bySlot.keySet()) {
-            if (slot == LiteralIndex.KEYWORDS) continue;
-            for (String key : keysOfSlot[slot]) slotsOfKey.computeIfAbsent(key, k -> new TreeSet<>()).add(slot);
-        }
+        Map<String, TreeSet<Integer>> literalSlots = slotsByKey(bySlot, keysOfSlot);
+        Map<String, TreeSet<Integer>> presenceSlots = slotsByKey(byPresence, keysOfSlot);
         boolean keywords = bySlot.containsKey(LiteralIndex.KEYWORDS);
+        TreeSet<String> keys = new TreeSet<>(literalSlots.keySet());
+        keys.addAll(presenceSlots.keySet());
         Map<String, KeyScan> byKey = new HashMap<>();
-        for (Map.Entry<String, TreeSet<Integer>> e : slotsOfKey.entrySet()) {
-            TreeSet<Integer> slots = e.getValue();
+        for (String key : keys) {
+            TreeSet<Integer> slots = literalSlots.getOrDefault(key, new TreeSet<>());
             if (keywords) slots.add(LiteralIndex.KEYWORDS);
-            byKey.put(e.getKey(), new KeyScan(List.copyOf(slots)));
+            TreeSet<Integer> gated = new TreeSet<>();
+            for (int slot : presenceSlots.getOrDefault(key, new TreeSet<>())) gated.addAll(byPresence.get(slot));
+            byKey.put(key, new KeyScan(gated.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slots)));
         }
         return new FieldScans(Map.copyOf(byKey), keywords ? scannerFor(List.of(LiteralIndex.KEYWORDS)) : null);
+    }
+
+    /** For each event key, the slots among {@code slotRules}' keys (keywords aside) that it may supply. */
+    private static Map<String, TreeSet<Integer>> slotsByKey(Map<Integer, List<Integer>> slotRules, String[][] keysOfSlot) {
+        Map<String, TreeSet<Integer>> out = new HashMap<>();
+        for (int slot : slotRules.keySet()) {
+            if (slot == LiteralIndex.KEYWORDS) continue;
+            for (String key : keysOfSlot[slot]) out.computeIfAbsent(key, k -> new TreeSet<>()).add(slot);
+        }
+        return out;
     }
 
     private LiteralIndex.Scanner scannerFor(List<Integer> slots) {
