@@ -24,7 +24,10 @@ import java.util.function.Consumer;
 public final class RoutePlan {
 
     private final List<CompiledRule> rules;
+    private final int words;
     private final long[] always;
+    /** For clause c (1 and up), at c - 1: the routed rules with fewer clauses, which pass that clause unscanned. */
+    private final long[][] lacking;
     /** Slot (or {@link LiteralIndex#KEYWORDS}) to the ascending indexes of routed rules with a literal there. */
     private final Map<Integer, List<Integer>> bySlot = new TreeMap<>();
     /** Slot to the ascending indexes of routed rules without literals that need one of their slots present. */
@@ -54,14 +57,14 @@ public final class RoutePlan {
             this.slots = slots;
         }
 
-        void scan(Object value, long[] bits) {
+        void scan(Object value, long[] bits, TextBuffer buffer) {
             if (value == null) return;
             for (int r : gated) bits[r >>> 6] |= 1L << r;
             if (slots.isEmpty()) return;
             LiteralIndex.Scanner s = scanner;
             // A race builds nothing twice: the index returns its one scanner for these slots and rules.
             if (s == null) scanner = s = scannerFor(slots);
-            s.scanField(value, bits);
+            s.scanField(value, bits, buffer);
         }
     }
 
@@ -73,18 +76,25 @@ public final class RoutePlan {
         this.rules = rules;
         this.index = index;
         this.fieldKeys = fieldKeys;
-        always = new long[(rules.size() + 63) >>> 6];
+        words = LiteralIndex.words(rules.size());
+        always = new long[words];
+        lacking = new long[Prefilter.MAX_CLAUSES - 1][words];
         for (int i : routed) {
-            List<CompiledRule.Literal> literals = rules.get(i).prefilter();
-            if (literals == null) {
+            List<List<CompiledRule.Literal>> clauses = rules.get(i).prefilter();
+            int clauseCount = clauses == null ? 1 : clauses.size();
+            for (int c = Math.max(1, clauseCount); c < Prefilter.MAX_CLAUSES; c++) lacking[c - 1][i >>> 6] |= 1L << i;
+            if (clauses == null) {
+                // No literal: the rule runs always, or (its bit set as a clause-0 hit) when a field it needs is present.
                 List<Integer> needed = RequiredFields.anyOf(rules.get(i).predicate());
                 if (needed == null) always[i >>> 6] |= 1L << i;
                 else for (int slot : needed) byPresence.computeIfAbsent(slot, k -> new ArrayList<>()).add(i);
                 continue;
             }
-            for (CompiledRule.Literal l : literals) {
-                List<Integer> owners = bySlot.computeIfAbsent(l.slot(), s -> new ArrayList<>());
-                if (owners.isEmpty() || owners.get(owners.size() - 1) != i) owners.add(i);
+            for (List<CompiledRule.Literal> clause : clauses) {
+                for (CompiledRule.Literal l : clause) {
+                    List<Integer> owners = bySlot.computeIfAbsent(l.slot(), s -> new ArrayList<>());
+                    if (owners.isEmpty() || owners.get(owners.size() - 1) != i) owners.add(i);
+                }
             }
         }
         empty = routed.isEmpty();
@@ -92,22 +102,25 @@ public final class RoutePlan {
 
     /**
      * Reports, in rule order, every routed rule that matches: the event's fields are scanned for literals and
-     * looked at for presence, and the rules with a hit plus the always-run rules are evaluated.
+     * looked at for presence, and the rules with a hit in every clause plus the always-run rules are evaluated.
      */
     public void evaluate(EventView view, Consumer<CompiledRule> onMatch) {
         if (empty) return;
-        long[] bits = always.clone();
+        long[] hits = new long[Prefilter.MAX_CLAUSES * words];
         FieldScans fieldScans = scansFor(view.dialect());
         LiteralIndex.Scanner other = fieldScans.otherKeys();
         if (other != null || !fieldScans.byKey().isEmpty()) {
+            TextBuffer buffer = new TextBuffer();
             for (Map.Entry<String, Object> field : view.event().fields().entrySet()) {
                 KeyScan k = fieldScans.byKey().get(field.getKey());
-                if (k != null) k.scan(field.getValue(), bits);
-                else if (other != null) other.scanKeywordValue(field.getValue(), bits);
+                if (k != null) k.scan(field.getValue(), hits, buffer);
+                else if (other != null) other.scanKeywordValue(field.getValue(), hits, buffer);
             }
         }
-        for (int w = 0; w < bits.length; w++) {
-            for (long b = bits[w]; b != 0; b &= b - 1) {
+        for (int w = 0; w < words; w++) {
+            long candidates = hits[w];
+            for (int c = 1; c < Prefilter.MAX_CLAUSES; c++) candidates &= hits[c * words + w] | lacking[c - 1][w];
+            for (long b = candidates | always[w]; b != 0; b &= b - 1) {
                 CompiledRule r = rules.get((w << 6) + Long.numberOfTrailingZeros(b));
                 if (r.predicate().test(view)) onMatch.accept(r);
             }
