@@ -280,12 +280,27 @@ public final class AhoCorasick {
         return code >= 0 ? code / width : -code - 1;
     }
 
-    /** Like {@link #markAscii} for a text that is already lower-cased (any characters). */
+    /**
+     * Like {@link #markAscii} for a text that is already lower-cased (any characters). ASCII characters take
+     * the same steps as in {@code markAscii} (skipping at the root included); only a non-ASCII character
+     * decodes the state and follows edges and failure links.
+     */
     public void markLower(String lower, int[] owner, long[] bits) {
-        int state = 0;
-        for (int i = 0, n = lower.length(); i < n; i++) {
-            state = next(state, longS(lower.charAt(i)));
-            mark(outStart[state], outStart[state + 1], owner, bits);
+        int n = lower.length();
+        int code = 0;
+        for (int i = 0; i < n; i++) {
+            if (code == 0) {
+                for (; i + 1 < n; i++) {
+                    char c0 = longS(lower.charAt(i)), c1 = longS(lower.charAt(i + 1));
+                    if ((c0 | c1) >= ASCII) break;
+                    int pair = c0 << 7 | c1;
+                    if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                }
+            }
+            char c = longS(lower.charAt(i));
+            if (c < ASCII) code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            else code = codes[sparseNext(state(code), c)];
+            if (code < 0) report(code, owner, bits);
         }
     }
 

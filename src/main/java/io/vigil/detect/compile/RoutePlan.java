@@ -38,7 +38,7 @@ public final class RoutePlan {
     private final boolean empty;
 
     /** The scan of each event key that some routed literal concerns, and the scanner for every other text field. */
-    private record FieldScans(Map<String, KeyScan> byKey, LiteralIndex.Scanner otherKeys) {}
+    private record FieldScans(HashMap<String, KeyScan> byKey, LiteralIndex.Scanner otherKeys) {}
 
     /**
      * What one event key triggers: the bits of the rules that need it present, and the scan for the literals
@@ -142,7 +142,7 @@ public final class RoutePlan {
         boolean keywords = bySlot.containsKey(LiteralIndex.KEYWORDS);
         TreeSet<String> keys = new TreeSet<>(literalSlots.keySet());
         keys.addAll(presenceSlots.keySet());
-        Map<String, KeyScan> byKey = new HashMap<>();
+        HashMap<String, KeyScan> byKey = new HashMap<>();
         for (String key : keys) {
             TreeSet<Integer> slots = literalSlots.getOrDefault(key, new TreeSet<>());
             if (keywords) slots.add(LiteralIndex.KEYWORDS);
@@ -150,7 +150,9 @@ public final class RoutePlan {
             for (int slot : presenceSlots.getOrDefault(key, new TreeSet<>())) gated.addAll(byPresence.get(slot));
             byKey.put(key, new KeyScan(gated.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slots)));
         }
-        return new FieldScans(Map.copyOf(byKey), keywords ? scannerFor(List.of(LiteralIndex.KEYWORDS)) : null);
+        // A HashMap, not Map.copyOf: it compares the cached hash codes before the keys, so a lookup of an event
+        // key it lacks rarely reads the key's characters (a cache miss per field of every event).
+        return new FieldScans(byKey, keywords ? scannerFor(List.of(LiteralIndex.KEYWORDS)) : null);
     }
 
     /** For each event key, the slots among {@code slotRules}' keys (keywords aside) that it may supply. */
