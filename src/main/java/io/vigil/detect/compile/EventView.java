@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Resolved slots live in a small open-addressing table, not an array over every slot of the rule set:
  * an event's candidate rules read a few dozen of the rule set's thousand-odd slots, and clearing a
- * slot-sized array per event cost more than the lookups it saved.
+ * slot-sized array per event cost more than the lookups it saved. Past {@link #TABLE_LIMIT} slots (an
+ * evaluation that reads very many fields, such as running every rule) they move to such an array.
  */
 public final class EventView {
 
@@ -24,6 +25,10 @@ public final class EventView {
     private FieldValues[] cachedValues = new FieldValues[16];
     private int cached;
     private FieldValues everything;
+    /** Slot-indexed cache, once more than {@link #TABLE_LIMIT} slots were resolved; null before. */
+    private FieldValues[] bySlot;
+
+    private static final int TABLE_LIMIT = 32;
 
     public EventView(Event event, Dialect dialect, String[][][] fieldKeys) {
         this.event = event;
@@ -42,6 +47,11 @@ public final class EventView {
 
     /** The slot's values, or null when the field is absent (or null) in this event. */
     public FieldValues values(int slot) {
+        if (bySlot != null) {
+            FieldValues v = bySlot[slot];
+            if (v == null) bySlot[slot] = v = resolve(slot);
+            return v == ABSENT ? null : v;
+        }
         int mask = cachedSlots.length - 1;
         int i = hash(slot) & mask;
         for (int s; (s = cachedSlots[i]) != 0; i = (i + 1) & mask) {
@@ -53,7 +63,8 @@ public final class EventView {
         FieldValues v = resolve(slot);
         cachedSlots[i] = slot + 1;
         cachedValues[i] = v;
-        if (++cached * 2 > cachedSlots.length) grow();
+        if (++cached > TABLE_LIMIT) moveToArray();
+        else if (cached * 2 > cachedSlots.length) grow();
         return v == ABSENT ? null : v;
     }
 
@@ -78,6 +89,13 @@ public final class EventView {
             cachedSlots[i] = oldSlots[j];
             cachedValues[i] = oldValues[j];
         }
+    }
+
+    private void moveToArray() {
+        bySlot = new FieldValues[keys.length];
+        for (int j = 0; j < cachedSlots.length; j++) if (cachedSlots[j] != 0) bySlot[cachedSlots[j] - 1] = cachedValues[j];
+        cachedSlots = null;
+        cachedValues = null;
     }
 
     private static int hash(int slot) {
