@@ -115,7 +115,7 @@ public final class RuleSet {
     /** Every rule that matches the event. */
     public List<Match> evaluate(Event event) {
         Resolved how = resolve(event);
-        EventView view = new EventView(event, fieldKeys[how.dialect().ordinal()]);
+        EventView view = new EventView(event, how.dialect(), fieldKeys);
         List<Match> matches = new ArrayList<>(2);
         how.plan().evaluate(view, r -> matches.add(new Match(r.rule(), event)));
         return matches;
@@ -155,7 +155,8 @@ public final class RuleSet {
         for (String route : routesOf(event)) if (byRoute.containsKey(route)) routes.add(route);
         RoutePlan plan = plans.get(routes);
         if (plan != null) return plan;
-        plan = new RoutePlan(rules, routes.stream().flatMap(r -> byRoute.get(r).stream()).distinct().sorted().toList(), literals);
+        plan = new RoutePlan(rules, routes.stream().flatMap(r -> byRoute.get(r).stream()).distinct().sorted().toList(), literals,
+                fieldKeys);
         if (plans.size() < MAX_PLANS) plans.putIfAbsent(routes, plan);
         return plan;
     }
@@ -166,7 +167,7 @@ public final class RuleSet {
      */
     public List<Match> evaluateEveryRule(Event event) {
         Dialect dialect = routing.dialectOf(event);
-        EventView view = new EventView(event, fieldKeys[dialect.ordinal()]);
+        EventView view = new EventView(event, dialect, fieldKeys);
         Set<String> eventRoutes = new HashSet<>(routesOf(event));
         List<Match> matches = new ArrayList<>(2);
         for (CompiledRule r : rules) {

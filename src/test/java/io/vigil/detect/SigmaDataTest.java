@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vigil.detect.rule.LoadedRules;
 import io.vigil.detect.rule.RuleLoader;
 import io.vigil.detect.rule.RuleProblem;
+import io.vigil.detect.value.ValueCompiler;
 import io.vigil.event.Event;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,19 +36,26 @@ class SigmaDataTest {
     }
 
     @Test
-    void loadsAtLeastNinetyNinePercentOfSigmaHqRules() throws IOException {
+    void loadsAtLeastNinetyNineAndAHalfPercentOfSigmaHqRulesThatNeedNoPlaceholderValues() throws IOException {
         LoadedRules loaded = new RuleLoader().load(ruleDirs());
         RuleSet.Compiled compiled = RuleSet.compile(loaded, Map.of());
         int ok = compiled.ruleSet().size();
         int rejected = compiled.problems().size();
-        double share = 100.0 * ok / (ok + rejected);
+        // Rules whose placeholders have no configured values are not failures: they wait for site values.
+        long awaitingPlaceholders = compiled.problems().stream()
+                .filter(p -> p.reason().contains(ValueCompiler.UNCONFIGURED_PLACEHOLDER)).count();
+        long failed = rejected - awaitingPlaceholders;
+        double share = 100.0 * ok / (ok + failed);
         Map<String, Integer> histogram = new TreeMap<>();
         for (RuleProblem p : compiled.problems()) histogram.merge(p.reason().replaceAll("'[^']*'", "'…'"), 1, Integer::sum);
-        System.out.printf("sigma rules: %d files, %d loaded, %d rejected, %.2f%% loaded, %d prefiltered%n",
-                loaded.files(), ok, rejected, share, compiled.ruleSet().prefilteredRules());
+        System.out.printf("sigma rules: %d files, %d loaded, %d rejected (%d awaiting placeholder values, %d other), "
+                        + "%d prefiltered%n", loaded.files(), ok, rejected, awaitingPlaceholders, failed,
+                compiled.ruleSet().prefilteredRules());
+        System.out.printf("sigma rules loaded, placeholder rules excluded: %d/%d = %.2f%% (goal >= 99.5%%)%n",
+                ok, ok + failed, share);
         histogram.forEach((reason, n) -> System.out.println("  " + n + " x " + reason));
         compiled.problems().stream().limit(40).forEach(p -> System.out.println("  " + p));
-        assertThat(share).isGreaterThanOrEqualTo(99.0);
+        assertThat(share).isGreaterThanOrEqualTo(99.5);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.vigil.detect.compile;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +33,17 @@ public final class AhoCorasick {
     private final int width;
     private final char[] classOf = new char[ASCII];
     private final int[] dense;
-    private final char[][] keys;
-    private final int[][] targets;
+    /** Edges of state s, sorted by character, at [edgeStart[s], edgeStart[s + 1]) of edgeKeys and edgeTargets. */
+    private final int[] edgeStart;
+    private final char[] edgeKeys;
+    private final int[] edgeTargets;
     private final int[] fail;
-    private final int[][] outputs;
+    /** Patterns ending at state s (its own and its failure chain's), at [outStart[s], outStart[s + 1]) of outPatterns. */
+    private final int[] outStart;
+    private final int[] outPatterns;
     private final long[] startPairs;
+    /** {@link #code} of each state, precomputed for the sparse step. */
+    private final int[] codes;
 
     public AhoCorasick(List<String> patterns) {
         Trie trie = Trie.of(patterns);
@@ -47,52 +52,69 @@ public final class AhoCorasick {
         int[] order = trie.denseFirstOrder(DENSE_DEPTH);
         int[] rank = new int[n];
         for (int i = 0; i < n; i++) rank[order[i]] = i;
-        keys = new char[n][];
-        targets = new int[n][];
+        edgeStart = new int[n + 1];
+        edgeKeys = new char[Math.max(0, n - 1)];
+        edgeTargets = new int[Math.max(0, n - 1)];
         List<List<Integer>> out = new ArrayList<>(n);
+        int e = 0;
         for (int i = 0; i < n; i++) {
-            TreeMap<Character, Integer> edges = trie.edges.get(order[i]);
-            keys[i] = new char[edges.size()];
-            targets[i] = new int[edges.size()];
-            int k = 0;
-            for (var e : edges.entrySet()) {
-                keys[i][k] = e.getKey();
-                targets[i][k++] = rank[e.getValue()];
+            edgeStart[i] = e;
+            for (var edge : trie.edges.get(order[i]).entrySet()) {
+                edgeKeys[e] = edge.getKey();
+                edgeTargets[e++] = rank[edge.getValue()];
             }
             out.add(trie.out.get(order[i]));
         }
+        edgeStart[n] = e;
         fail = new int[n];
-        outputs = new int[n][];
-        link(out);
+        outStart = new int[n + 1];
+        outPatterns = link(out);
         denseStates = trie.denseCount;
         char[] representative = assignClasses();
         width = representative.length;
         dense = new int[denseStates * width];
         fillDense(representative);
+        codes = new int[n];
+        for (int i = 0; i < n; i++) codes[i] = code(i);
     }
 
-    /** Failure links and merged outputs, breadth-first (a state's failure is shallower); dense rows not yet used. */
-    private void link(List<List<Integer>> out) {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(0);
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            List<Integer> merged = new ArrayList<>(out.get(s));
-            if (s != 0 && outputs[fail[s]] != null) for (int o : outputs[fail[s]]) merged.add(o);
-            outputs[s] = merged.isEmpty() ? null : merged.stream().mapToInt(Integer::intValue).toArray();
-            for (int i = 0; i < keys[s].length; i++) {
-                int child = targets[s][i];
-                fail[child] = s == 0 ? 0 : sparseNext(fail[s], keys[s][i]);
-                queue.add(child);
+    /**
+     * Failure links and merged outputs, breadth-first (a state's failure is shallower); dense rows not yet
+     * used. Fills {@link #outStart} and returns the outputs laid end to end.
+     */
+    private int[] link(List<List<Integer>> out) {
+        int n = fail.length;
+        int[][] merged = new int[n][];
+        int[] bfs = new int[n];
+        int head = 0, tail = 0;
+        bfs[tail++] = 0;
+        while (head < tail) {
+            int s = bfs[head++];
+            List<Integer> mine = new ArrayList<>(out.get(s));
+            if (s != 0) for (int o : merged[fail[s]]) mine.add(o);
+            merged[s] = mine.stream().mapToInt(Integer::intValue).toArray();
+            for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
+                int child = edgeTargets[e];
+                fail[child] = s == 0 ? 0 : sparseNext(fail[s], edgeKeys[e]);
+                bfs[tail++] = child;
             }
         }
+        int total = 0;
+        for (int s = 0; s < n; s++) {
+            outStart[s] = total;
+            total += merged[s].length;
+        }
+        outStart[n] = total;
+        int[] all = new int[total];
+        for (int s = 0; s < n; s++) System.arraycopy(merged[s], 0, all, outStart[s], merged[s].length);
+        return all;
     }
 
     /** Class 0 for ASCII characters in no pattern; one class per other character, upper case with its lower. */
     /** Returns a representative character of each class. */
     private char[] assignClasses() {
         boolean[] present = new boolean[ASCII];
-        for (char[] k : keys) for (char c : k) if (c < ASCII) present[c] = true;
+        for (char c : edgeKeys) if (c < ASCII) present[c] = true;
         StringBuilder members = new StringBuilder().append('\0');
         for (char c = 0; c < ASCII; c++) {
             if (present[c]) {
@@ -122,13 +144,13 @@ public final class AhoCorasick {
     }
 
     private int child(int state, char c) {
-        char[] k = keys[state];
-        if (k.length <= 8) {
-            for (int i = 0; i < k.length; i++) if (k[i] == c) return targets[state][i];
+        int lo = edgeStart[state], hi = edgeStart[state + 1];
+        if (hi - lo <= 8) {
+            for (int e = lo; e < hi; e++) if (edgeKeys[e] == c) return edgeTargets[e];
             return -1;
         }
-        int i = Arrays.binarySearch(k, c);
-        return i < 0 ? -1 : targets[state][i];
+        int i = Arrays.binarySearch(edgeKeys, lo, hi, c);
+        return i < 0 ? -1 : edgeTargets[i];
     }
 
     /** The state after reading (lower-case) {@code c} in {@code state}. */
@@ -149,8 +171,7 @@ public final class AhoCorasick {
         int state = 0;
         for (int i = 0; i < folded.length(); i++) {
             state = next(state, foldAscii(longS(folded.charAt(i))));
-            int[] o = outputs[state];
-            if (o != null) for (int p : o) onMatch.accept(p);
+            for (int k = outStart[state]; k < outStart[state + 1]; k++) onMatch.accept(outPatterns[k]);
         }
     }
 
@@ -165,18 +186,30 @@ public final class AhoCorasick {
      * root, a character that starts no pattern together with its successor leads back to the root.
      */
     public boolean markAscii(String text, int[] owner, long[] bits) {
-        int n = text.length();
+        return markAscii(text.toCharArray(), text.length(), owner, bits);
+    }
+
+    /**
+     * {@link #markAscii(String, int[], long[])} over the first {@code n} characters of {@code text}: the scan
+     * loop reads a plain array, without the per-character checks of {@link String#charAt}.
+     */
+    public boolean markAscii(char[] text, int n, int[] owner, long[] bits) {
+        if (n > text.length) throw new IllegalArgumentException("length " + n + " beyond the text's " + text.length);
         int code = 0;
         for (int i = 0; i < n; i++) {
             if (code == 0) {
+                // One load per position: the second character of a pair is the first of the next.
+                char c0 = text[i];
+                if (c0 >= ASCII) return false;
                 for (; i + 1 < n; i++) {
-                    char c0 = text.charAt(i), c1 = text.charAt(i + 1);
-                    if ((c0 | c1) >= ASCII) return false;
-                    int pair = foldAscii(c0) << 7 | foldAscii(c1);
+                    char c1 = text[i + 1];
+                    if (c1 >= ASCII) return false;
+                    int pair = c0 << 7 | c1;
                     if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                    c0 = c1;
                 }
             }
-            char c = text.charAt(i);
+            char c = text[i];
             if (c >= ASCII) return false;
             code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
             if (code < 0) report(code, owner, bits);
@@ -184,19 +217,30 @@ public final class AhoCorasick {
         return true;
     }
 
-    /** Bitmap over ASCII pairs (first char * 128 + second, lower case) with which some pattern starts. */
+    /**
+     * Bitmap over ASCII pairs (first char * 128 + second, as written: every upper/lower-case spelling of a
+     * pattern's first two characters is set, so the skip loop needs no case folding) with which some
+     * pattern starts.
+     */
     private static long[] startPairs(List<String> patterns) {
         long[] pairs = new long[ASCII * ASCII / 64];
         for (String p : patterns) {
             String l = p.toLowerCase(Locale.ROOT);
             if (l.isEmpty() || l.charAt(0) >= ASCII) continue;
-            if (l.length() == 1 || l.charAt(1) >= ASCII) {
-                for (int c1 = 0; c1 < ASCII; c1++) setPair(pairs, l.charAt(0), c1);
-            } else {
-                setPair(pairs, l.charAt(0), l.charAt(1));
+            for (char c0 : spellings(l.charAt(0))) {
+                if (l.length() == 1 || l.charAt(1) >= ASCII) {
+                    for (int c1 = 0; c1 < ASCII; c1++) setPair(pairs, c0, c1);
+                } else {
+                    for (char c1 : spellings(l.charAt(1))) setPair(pairs, c0, c1);
+                }
             }
         }
         return pairs;
+    }
+
+    /** The ASCII characters that fold to lower-case {@code c}. */
+    private static char[] spellings(char c) {
+        return c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - ('a' - 'A'))} : new char[] {c};
     }
 
     private static void setPair(long[] pairs, int c0, int c1) {
@@ -205,8 +249,8 @@ public final class AhoCorasick {
     }
 
     private void report(int code, int[] owner, long[] bits) {
-        int[] o = outputs[-code - 1];
-        if (o != null) mark(o, owner, bits);
+        int state = -code - 1;
+        mark(outStart[state], outStart[state + 1], owner, bits);
     }
 
     /**
@@ -214,11 +258,12 @@ public final class AhoCorasick {
      * output, or a sparse one). Works in codes throughout: decoding a dense code would cost a division.
      */
     private int stepCode(int state, char c) {
+        char folded = foldAscii(c);
         int s = state;
         while (true) {
             if (s < denseStates) return dense[s * width + classOf[c]];
-            int t = child(s, foldAscii(c));
-            if (t >= 0) return code(t);
+            int t = child(s, folded);
+            if (t >= 0) return codes[t];
             s = fail[s];
         }
     }
@@ -228,26 +273,41 @@ public final class AhoCorasick {
      * ({@code state * width}, never negative); any other state as {@code -(state + 1)}.
      */
     private int code(int state) {
-        return state < denseStates && outputs[state] == null ? state * width : -state - 1;
+        return state < denseStates && outStart[state] == outStart[state + 1] ? state * width : -state - 1;
     }
 
     private int state(int code) {
         return code >= 0 ? code / width : -code - 1;
     }
 
-    /** Like {@link #markAscii} for a text that is already lower-cased (any characters). */
+    /**
+     * Like {@link #markAscii} for a text that is already lower-cased (any characters). ASCII characters take
+     * the same steps as in {@code markAscii} (skipping at the root included); only a non-ASCII character
+     * decodes the state and follows edges and failure links.
+     */
     public void markLower(String lower, int[] owner, long[] bits) {
-        int state = 0;
-        for (int i = 0, n = lower.length(); i < n; i++) {
-            state = next(state, longS(lower.charAt(i)));
-            int[] o = outputs[state];
-            if (o != null) mark(o, owner, bits);
+        int n = lower.length();
+        int code = 0;
+        for (int i = 0; i < n; i++) {
+            if (code == 0) {
+                for (; i + 1 < n; i++) {
+                    char c0 = longS(lower.charAt(i)), c1 = longS(lower.charAt(i + 1));
+                    if ((c0 | c1) >= ASCII) break;
+                    int pair = c0 << 7 | c1;
+                    if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                }
+            }
+            char c = longS(lower.charAt(i));
+            if (c < ASCII) code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            else code = codes[sparseNext(state(code), c)];
+            if (code < 0) report(code, owner, bits);
         }
     }
 
-    private static void mark(int[] patterns, int[] owner, long[] bits) {
-        for (int p : patterns) {
-            int r = owner[p];
+    /** Sets the owner bit of the patterns at [from, to) of {@link #outPatterns}. */
+    private void mark(int from, int to, int[] owner, long[] bits) {
+        for (int k = from; k < to; k++) {
+            int r = owner[outPatterns[k]];
             bits[r >>> 6] |= 1L << r;
         }
     }

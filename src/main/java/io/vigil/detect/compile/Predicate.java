@@ -10,11 +10,14 @@ public sealed interface Predicate {
 
     boolean test(EventView e);
 
+    // The loops below index their immutable lists instead of iterating them: a predicate tree is walked
+    // for every candidate rule of every event, and an iterator per node showed up in profiles.
+
     record AllOf(List<Predicate> parts) implements Predicate {
         public AllOf { parts = List.copyOf(parts); }
 
         public boolean test(EventView e) {
-            for (Predicate p : parts) if (!p.test(e)) return false;
+            for (int i = 0, n = parts.size(); i < n; i++) if (!parts.get(i).test(e)) return false;
             return true;
         }
     }
@@ -23,7 +26,7 @@ public sealed interface Predicate {
         public AnyOf { parts = List.copyOf(parts); }
 
         public boolean test(EventView e) {
-            for (Predicate p : parts) if (p.test(e)) return true;
+            for (int i = 0, n = parts.size(); i < n; i++) if (parts.get(i).test(e)) return true;
             return false;
         }
     }
@@ -33,7 +36,7 @@ public sealed interface Predicate {
 
         public boolean test(EventView e) {
             int hits = 0;
-            for (Predicate p : parts) if (p.test(e) && ++hits >= count) return true;
+            for (int i = 0, n = parts.size(); i < n; i++) if (parts.get(i).test(e) && ++hits >= count) return true;
             return false;
         }
     }
@@ -59,7 +62,7 @@ public sealed interface Predicate {
             if (v == null) return false;
             String[] raw = v.raw(), lower = v.lower();
             for (int i = 0; i < raw.length; i++) {
-                for (ValueTest t : alternatives) if (t.test(raw[i], lower[i])) return true;
+                for (int a = 0, n = alternatives.size(); a < n; a++) if (alternatives.get(a).test(raw[i], lower[i])) return true;
             }
             return false;
         }

@@ -19,6 +19,12 @@ public final class ValueCompiler {
             Modifier.FIELDREF, Modifier.GT, Modifier.GTE, Modifier.LT, Modifier.LTE, Modifier.MINUTE, Modifier.HOUR,
             Modifier.DAY, Modifier.WEEK, Modifier.MONTH, Modifier.YEAR);
 
+    /**
+     * In the reason of every rejection for a placeholder without configured values: such a rule is not broken,
+     * it waits for site-specific values ({@code detect placeholders}), and load shares leave it out.
+     */
+    public static final String UNCONFIGURED_PLACEHOLDER = "has no configured values";
+
     private final Map<String, List<String>> placeholders;
 
     /** @param placeholders values for {@code %name%} placeholders of the {@code expand} modifier */
@@ -65,8 +71,8 @@ public final class ValueCompiler {
         while (m.find()) {
             List<String> values = placeholders.get(m.group(1));
             if (values == null || values.isEmpty()) {
-                throw new IllegalArgumentException("placeholder %" + m.group(1) + "% has no configured values; "
-                        + "define it under detect placeholders");
+                throw new IllegalArgumentException("placeholder %" + m.group(1) + "% " + UNCONFIGURED_PLACEHOLDER
+                        + "; define it under detect placeholders");
             }
             String between = raw.substring(last, m.start());
             List<String> next = new ArrayList<>();
