@@ -188,7 +188,8 @@ public final class LuceneEventStore implements EventStore {
      * first search after the pause refreshes before it runs, so it still sees every event processed so far.
      */
     private static final long SEARCH_IDLE_NANOS = 30_000_000_000L;
-    private volatile long lastSearchNanos = System.nanoTime();
+    /** A store starts idle: until someone searches, refreshing would only write small segments nobody reads. */
+    private volatile long lastSearchNanos = System.nanoTime() - SEARCH_IDLE_NANOS - 1;
 
     private void refreshIfSearchIdle() throws IOException {
         long now = System.nanoTime();
