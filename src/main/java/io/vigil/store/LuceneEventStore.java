@@ -234,6 +234,7 @@ public final class LuceneEventStore implements EventStore {
     public void refresh() throws IOException {
         ensureOpen();
         indexing.await();
+        indexing.flushBuffers(partitions.values().stream().filter(Partition::isUnrefreshed).toList());
         for (Partition p : partitions.values()) p.refresh();
     }
 
@@ -241,6 +242,7 @@ public final class LuceneEventStore implements EventStore {
     public void commit() throws IOException {
         ensureOpen();
         indexing.await();
+        indexing.flushBuffers(partitions.values().stream().filter(Partition::isDirty).toList());
         long complete = Math.max(lastAddedPosition, state.committedPosition());
         for (Partition p : partitions.values()) p.commit(complete);
         if (complete > state.committedPosition()) {

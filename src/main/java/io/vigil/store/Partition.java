@@ -81,13 +81,27 @@ final class Partition {
         return new Partition(day, path, directory, committed, complete);
     }
 
+    /**
+     * Lucene flushes a thread's buffer as a segment, on the indexing thread that fills it, once the writer's
+     * buffers reach this: flushing then runs in parallel with indexing instead of all at once on the writer
+     * thread at commit, which stalled the pipeline for seconds. The store-wide budget is {@code ramBufferMb}.
+     */
+    static final double SEGMENT_BUFFER_MB = Double.parseDouble(System.getProperty("vigil.store.segmentMb", "48"));
+    static final int MERGE_FACTOR = Integer.getInteger("vigil.store.mergeFactor", 10);
+
+    private static LogByteSizeMergePolicy mergePolicy() {
+        LogByteSizeMergePolicy policy = new LogByteSizeMergePolicy();
+        policy.setMergeFactor(MERGE_FACTOR);
+        return policy;
+    }
+
     private synchronized void ensureOpen(Analyzer analyzer, double ramBufferMb) throws IOException {
         if (writer != null && searchers != null) return;
         if (closed) throw new org.apache.lucene.store.AlreadyClosedException("partition " + name + " is closed");
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setCodec(new VigilCodec())
-                .setRAMBufferSizeMB(ramBufferMb)
-                .setMergePolicy(new LogByteSizeMergePolicy())
+                .setRAMBufferSizeMB(Math.min(ramBufferMb, SEGMENT_BUFFER_MB))
+                .setMergePolicy(mergePolicy())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
                 // Day partitions hold few, large segments: compound files would save no handles worth having.
@@ -150,6 +164,20 @@ final class Partition {
     void flushBuffer() throws IOException {
         IndexWriter w = writer;
         if (w != null) w.flush();
+    }
+
+    /**
+     * Writes one indexing buffer of the writer as a segment on the calling thread; false when none holds
+     * documents. Several threads may call it at once: each takes a different buffer.
+     */
+    boolean flushNextBuffer() throws IOException {
+        IndexWriter w = writer;
+        return w != null && w.flushNextBuffer();
+    }
+
+    /** True when documents were added since the last refresh. */
+    boolean isUnrefreshed() {
+        return unrefreshed;
     }
 
     boolean isDirty() {
