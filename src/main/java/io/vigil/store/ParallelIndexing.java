@@ -105,10 +105,11 @@ final class ParallelIndexing implements AutoCloseable {
     /**
      * Writes the indexing buffers of {@code partitions} as segments on the indexing threads, in parallel, and
      * waits: a commit or refresh after it finds (almost) nothing left to flush on the writer thread. Call after
-     * {@link #await}. With one thread it does nothing (the commit flushes on the caller as before).
+     * {@link #await}. With one thread, or once closed (the final commit), it does nothing: the commit then
+     * flushes on the caller.
      */
     void flushBuffers(java.util.Collection<Partition> partitions) throws IOException {
-        if (pool == null || partitions.isEmpty()) return;
+        if (pool == null || pool.isShutdown() || partitions.isEmpty()) return;
         List<Future<?>> flushes = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             flushes.add(pool.submit(() -> {
