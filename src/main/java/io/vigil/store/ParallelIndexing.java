@@ -102,6 +102,32 @@ final class ParallelIndexing implements AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
+    /**
+     * Writes the indexing buffers of {@code partitions} as segments on the indexing threads, in parallel, and
+     * waits: a commit or refresh after it finds (almost) nothing left to flush on the writer thread. Call after
+     * {@link #await}. With one thread, or once closed (the final commit), it does nothing: the commit then
+     * flushes on the caller.
+     */
+    void flushBuffers(java.util.Collection<Partition> partitions) throws IOException {
+        if (pool == null || pool.isShutdown() || partitions.isEmpty()) return;
+        List<Future<?>> flushes = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            flushes.add(pool.submit(() -> {
+                try {
+                    for (Partition p : partitions) {
+                        while (p.flushNextBuffer()) {
+                            // each call writes one buffer; the other threads take the others
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        inFlight.addAll(flushes);
+        await();
+    }
+
     /** Forgets a failure after the caller discarded what the writers held. */
     void clearFailure() {
         failure.set(null);

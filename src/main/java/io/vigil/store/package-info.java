@@ -43,6 +43,14 @@
  * <h2>Threads</h2>
  * One writer thread calls add/commit/refresh/applyRetention; searches, get and stats run from any thread
  * (NRT searchers via one {@code SearcherManager} per partition). Events become searchable at the next
- * {@code refresh()}: the pipeline calls it about once a second.
+ * {@code refresh()}: the pipeline calls it about once a second while someone searches; a store just opened, or
+ * unsearched for 30 s, skips those refreshes and refreshes before its next search instead.
+ *
+ * <h2>Segments</h2>
+ * Each writer's buffers are written as segments by the indexing threads ({@code ParallelIndexing}): Lucene
+ * flushes a full buffer ({@code Partition.SEGMENT_BUFFER_MB}) on the thread that fills it, and refresh and commit
+ * first flush what is left on all indexing threads at once ({@code ParallelIndexing.flushBuffers}), so the
+ * writer thread writes segments only when the store-wide budget forces it (many days buffered at once) or with
+ * one indexing thread. Merges: {@code LogByteSizeMergePolicy} (adjacent only), 20 at a time.
  */
 package io.vigil.store;
