@@ -44,6 +44,12 @@ public final class AhoCorasick {
     private final long[] startPairs;
     /** {@link #code} of each state, precomputed for the sparse step. */
     private final int[] codes;
+    /**
+     * For sparse state {@code denseStates + k}, at k: how many states follow it on its chain. Sparse states
+     * lie on the tail of one pattern (each has at most one edge) and are numbered along it, so the chain's
+     * characters are consecutive in {@link #edgeKeys} and its states' outputs consecutive in {@link #outPatterns}.
+     */
+    private final int[] tailLength;
 
     public AhoCorasick(List<String> patterns) {
         Trie trie = Trie.of(patterns);
@@ -76,6 +82,10 @@ public final class AhoCorasick {
         fillDense(representative);
         codes = new int[n];
         for (int i = 0; i < n; i++) codes[i] = code(i);
+        tailLength = new int[n - denseStates];
+        for (int s = n - 2; s >= denseStates; s--) {
+            if (edgeStart[s + 1] - edgeStart[s] == 1) tailLength[s - denseStates] = tailLength[s + 1 - denseStates] + 1;
+        }
     }
 
     /**
@@ -212,9 +222,45 @@ public final class AhoCorasick {
             char c = text[i];
             if (c >= ASCII) return false;
             code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
-            if (code < 0) report(code, owner, bits);
+            if (code < 0) {
+                report(code, owner, bits);
+                int state = -code - 1;
+                if (state >= denseStates) {
+                    int ahead = followTail(state, text, i + 1, n);
+                    if (ahead > 0) {
+                        mark(outStart[state + 1], outStart[state + ahead + 1], owner, bits);
+                        i += ahead;
+                        code = codes[state + ahead];
+                    }
+                }
+            }
         }
         return true;
+    }
+
+    /**
+     * How many of the characters at {@code from} continue sparse {@code state}'s pattern: they are compared
+     * with the rest of the pattern in one tight loop instead of stepping the automaton (a few scattered loads
+     * and branches a character), and the scan resumes in the state they lead to. Stops at a non-ASCII
+     * character, which the caller's loop then sees.
+     */
+    private int followTail(int state, char[] text, int from, int n) {
+        int length = Math.min(tailLength[state - denseStates], n - from);
+        int e = edgeStart[state];
+        int j = 0;
+        while (j < length) {
+            char c = text[from + j];
+            if (c >= ASCII || LOWER[c] != edgeKeys[e + j]) break;
+            j++;
+        }
+        return j;
+    }
+
+    /** ASCII lower-casing by table. */
+    private static final char[] LOWER = new char[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) LOWER[c] = foldAscii(c);
     }
 
     /**
@@ -378,7 +424,16 @@ public final class AhoCorasick {
             int k = 0;
             for (int s : bfs) if (depth[s] <= denseDepth || below[s] >= 2) order[k++] = s;
             denseCount = k;
-            for (int s : bfs) if (!(depth[s] <= denseDepth || below[s] >= 2)) order[k++] = s;
+            // A sparse state has at most one child (one pattern lies below it): number each chain in a row.
+            for (int d = 0; d < denseCount; d++) {
+                for (int child : edges.get(order[d]).values()) {
+                    if (depth[child] <= denseDepth || below[child] >= 2) continue;
+                    for (Integer s = child; s != null; s = edges.get(s).isEmpty() ? null : edges.get(s).firstEntry().getValue()) {
+                        order[k++] = s;
+                    }
+                }
+            }
+            if (k != n) throw new IllegalStateException("sparse states off their chains: " + k + " of " + n);
             return order;
         }
     }
