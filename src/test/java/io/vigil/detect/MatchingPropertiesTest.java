@@ -12,7 +12,6 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
@@ -36,20 +35,21 @@ class MatchingPropertiesTest {
 
     /**
      * The prefilter's contract on any text, non-ASCII included: every pattern occurring in the lower-cased
-     * text is reported (bits of markAscii, or markLower over the lower-cased text when markAscii declines),
+     * text is reported (bits of markFolding, or markLower over the lower-cased text when markFolding declines),
      * and nothing else except where a long s stands for s.
      */
     @Property
     void markFindsEveryPatternOfTheLowerCasedText(
-            @ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'd') String> patterns,
-            @ForAll @StringLength(max = 60) @Chars({'a', 'b', 'c', 'd', 'A', 'B', 'S', 's', '\u017f', '\u0130', '\u00e9', 'x', ' '}) String text) {
+            @ForAll @Size(min = 1, max = 8) List<@StringLength(min = 1, max = 4) @Chars({'a', 'b', 'c', 'd', '\u00e9'}) String> patterns,
+            @ForAll @StringLength(max = 60) @Chars({'a', 'b', 'c', 'd', 'A', 'B', 'S', 's', '\u017f', '\u0130', '\u00e9', '\u00c9',
+                '\u03a3', '\u212a', 'x', ' '}) String text) {
         List<String> withS = patterns.stream().map(p -> p.replace('d', 's')).toList();
         AhoCorasick ac = new AhoCorasick(withS);
         int[] owner = new int[withS.size()];
         for (int i = 0; i < owner.length; i++) owner[i] = i;
         long[] bits = new long[1];
         String lower = text.toLowerCase(Locale.ROOT);
-        if (!ac.markAscii(text, owner, bits)) ac.markLower(lower, owner, bits);
+        if (!ac.markFolding(text, owner, bits)) ac.markLower(lower, owner, bits);
         String lowerLongS = lower.replace('\u017f', 's');
         for (int i = 0; i < withS.size(); i++) {
             boolean marked = (bits[0] & 1L << i) != 0;

@@ -186,8 +186,11 @@ public final class AhoCorasick {
     }
 
     /**
-     * Sets bit {@code owner[p]} of {@code bits} for every pattern p found in {@code text}, if the text is
-     * pure ASCII; returns false without a complete scan otherwise (then scan the lower-cased text).
+     * Sets bit {@code owner[p]} of {@code bits} for every pattern p found in {@code text}'s lower-cased form,
+     * folding case character by character; returns false without a complete scan if the text has a
+     * character whose lower case is not one character for one ({@link #lowerOneToOne}: then scan the
+     * lower-cased text with {@link #markLower}). Non-ASCII characters decode the state and follow edges and
+     * failure links; ASCII ones take the fast steps below.
      *
      * <p>The loop walks codes ({@link #code}), so the common step — a dense state without output — is one
      * add and one load. At the root it first skips every position where no pattern starts (by the bitmap of
@@ -195,33 +198,37 @@ public final class AhoCorasick {
      * runs several times faster than stepping, and most text starts no pattern. Skipping is exact: from the
      * root, a character that starts no pattern together with its successor leads back to the root.
      */
-    public boolean markAscii(String text, int[] owner, long[] bits) {
-        return markAscii(text.toCharArray(), text.length(), owner, bits);
+    public boolean markFolding(String text, int[] owner, long[] bits) {
+        return markFolding(text.toCharArray(), text.length(), owner, bits);
     }
 
     /**
-     * {@link #markAscii(String, int[], long[])} over the first {@code n} characters of {@code text}: the scan
+     * {@link #markFolding(String, int[], long[])} over the first {@code n} characters of {@code text}: the scan
      * loop reads a plain array, without the per-character checks of {@link String#charAt}.
      */
-    public boolean markAscii(char[] text, int n, int[] owner, long[] bits) {
+    public boolean markFolding(char[] text, int n, int[] owner, long[] bits) {
         if (n > text.length) throw new IllegalArgumentException("length " + n + " beyond the text's " + text.length);
         int code = 0;
         for (int i = 0; i < n; i++) {
             if (code == 0) {
                 // One load per position: the second character of a pair is the first of the next.
                 char c0 = text[i];
-                if (c0 >= ASCII) return false;
-                for (; i + 1 < n; i++) {
+                for (; c0 < ASCII && i + 1 < n; i++) {
                     char c1 = text[i + 1];
-                    if (c1 >= ASCII) return false;
                     int pair = c0 << 7 | c1;
-                    if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                    // A pair with a non-ASCII character is not skipped: stepping is always exact.
+                    if (c1 >= ASCII || (startPairs[pair >>> 6] & 1L << pair) != 0) break;
                     c0 = c1;
                 }
             }
             char c = text[i];
-            if (c >= ASCII) return false;
-            code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            if (c < ASCII) {
+                code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            } else {
+                int lower = lowerOneToOne(c);
+                if (lower < 0) return false;
+                code = codes[sparseNext(state(code), (char) lower)];
+            }
             if (code < 0) {
                 report(code, owner, bits);
                 int state = -code - 1;
@@ -254,6 +261,17 @@ public final class AhoCorasick {
             j++;
         }
         return j;
+    }
+
+    /**
+     * The character {@code String.toLowerCase(Locale.ROOT)} turns non-ASCII {@code c} into, with the long s
+     * read as {@code s} ({@link #longS}); -1 where that lower-casing is not one character for one (dotted
+     * capital I, capital sigma whose lower case depends on the next letters, surrogates).
+     */
+    private static int lowerOneToOne(char c) {
+        if (c == '\u0130' || c == '\u03a3' || Character.isSurrogate(c)) return -1;
+        int lower = Character.toLowerCase((int) c);
+        return Character.isBmpCodePoint(lower) ? longS((char) lower) : -1;
     }
 
     /** ASCII lower-casing by table. */
@@ -327,8 +345,8 @@ public final class AhoCorasick {
     }
 
     /**
-     * Like {@link #markAscii} for a text that is already lower-cased (any characters). ASCII characters take
-     * the same steps as in {@code markAscii} (skipping at the root included); only a non-ASCII character
+     * Like {@link #markFolding} for a text that is already lower-cased (any characters). ASCII characters take
+     * the same steps as in {@code markFolding} (skipping at the root included); only a non-ASCII character
      * decodes the state and follows edges and failure links.
      */
     public void markLower(String lower, int[] owner, long[] bits) {
