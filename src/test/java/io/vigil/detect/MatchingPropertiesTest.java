@@ -58,6 +58,26 @@ class MatchingPropertiesTest {
         }
     }
 
+    /**
+     * Long patterns over a small alphabet: scans enter single-pattern tails of many states, leave them
+     * part-way (the text differs) or at the end, and tails hold other patterns as suffixes, so the direct
+     * comparison of a tail's rest must report exactly what stepping state by state reports.
+     */
+    @Property
+    void markFindsLongPatternsWhoseTailsTheScanComparesDirectly(
+            @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 3, max = 14) @Chars({'a', 'b', 'c'}) String> patterns,
+            @ForAll @StringLength(max = 80) @Chars({'a', 'b', 'c', 'A', 'B', '\u00e9'}) String text) {
+        AhoCorasick ac = new AhoCorasick(patterns);
+        int[] owner = new int[patterns.size()];
+        for (int i = 0; i < owner.length; i++) owner[i] = i;
+        long[] bits = new long[1];
+        String lower = text.toLowerCase(Locale.ROOT);
+        assertThat(ac.markFolding(text, owner, bits)).isTrue();
+        for (int i = 0; i < patterns.size(); i++) {
+            assertThat((bits[0] & 1L << i) != 0).as("%s in %s", patterns.get(i), text).isEqualTo(lower.contains(patterns.get(i)));
+        }
+    }
+
     @Property
     void escapedTextMatchesOnlyItself(@ForAll @StringLength(max = 20) String text) {
         SigmaString s = SigmaString.parse(SigmaString.literal(text).toString());

@@ -18,8 +18,11 @@ import java.util.function.IntConsumer;
  * transition (failure links resolved) for each ASCII character class, so an ASCII character costs one
  * array load. Characters that occur in no pattern share class 0, upper-case ASCII shares its lower-case
  * class, so rows are short and no lower-casing is needed. States on the tail of a single pattern keep
- * sparse edges plus a failure link. A value with a non-ASCII character is lower-cased with
- * {@link String#toLowerCase(Locale)} (whose result can differ in length) and scanned again, so the result
+ * sparse edges plus a failure link, and are numbered along the tail: once the scan enters a tail it
+ * compares the rest of the pattern with the text directly (long {@code CallTrace} paths walk such tails)
+ * and steps again only where they differ. Non-ASCII characters are lower-cased one by one inside the scan;
+ * a value with one whose lower case is not one character for one (dotted capital I, capital sigma,
+ * surrogates) is lower-cased with {@link String#toLowerCase(Locale)} and scanned again, so the result
  * is always that of scanning the lower-cased text — where the long s ({@code ſ}) also reads as {@code s},
  * because case-insensitive regular expressions match it for {@code s} (reporting more is always safe).
  */
