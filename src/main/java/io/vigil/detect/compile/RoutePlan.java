@@ -57,6 +57,11 @@ public final class RoutePlan {
             this.slots = slots;
         }
 
+        /** Whether {@link #scan} also finds every keyword literal (then no keyword-only scan of the value is needed). */
+        boolean scansKeywords() {
+            return slots.contains(LiteralIndex.KEYWORDS);
+        }
+
         void scan(Object value, long[] bits, TextBuffer buffer) {
             if (value == null) return;
             for (int r : gated) bits[r >>> 6] |= 1L << r;
@@ -121,10 +126,13 @@ public final class RoutePlan {
     }
 
     /**
-     * Scans every field of the event in three passes: the keys' lookups, then the values' lengths, then the
-     * scans. The event is cold in cache (a miss for each map entry, key, value and its characters), and in
-     * one pass each scan waits on its own misses; loops of independent lookups let the processor have many
-     * of those misses in flight at once.
+     * Scans every field of the event in passes: the keys' lookups, then the values' lengths, then the scans.
+     * The event is cold in cache (a miss for each map entry, key, value and its characters), and in one pass
+     * each scan waits on its own misses; loops of independent lookups let the processor have many of those
+     * misses in flight at once. Fields with a key scan go first: the parser files one value under both its
+     * raw and its ECS key ({@code winlog.event_data.ContextInfo} and {@code powershell.command.context_info}),
+     * and a value a key scan already searched for the keyword literals need not be searched again by the
+     * keyword-only scan (the bits are the same whatever the order of the scans).
      */
     private static void scanFields(Map<String, Object> fields, FieldScans fieldScans, long[] hits) {
         int n = fields.size();
@@ -138,11 +146,33 @@ public final class RoutePlan {
         int longest = 0;
         for (Object v : values) if (v instanceof String s) longest = Math.max(longest, s.length());
         TextBuffer buffer = new TextBuffer(longest);
-        LiteralIndex.Scanner other = fieldScans.otherKeys();
+        Object[] searched = new Object[n];
+        int searchedCount = 0;
         for (int f = 0; f < n; f++) {
-            if (keyScans[f] != null) keyScans[f].scan(values[f], hits, buffer);
-            else if (other != null) other.scanKeywordValue(values[f], hits, buffer);
+            if (keyScans[f] == null) continue;
+            keyScans[f].scan(values[f], hits, buffer);
+            if (keyScans[f].scansKeywords() && isLongText(values[f])) searched[searchedCount++] = values[f];
         }
+        LiteralIndex.Scanner other = fieldScans.otherKeys();
+        if (other == null) return;
+        for (int f = 0; f < n; f++) {
+            if (keyScans[f] == null && !(isLongText(values[f]) && containsSame(searched, searchedCount, values[f]))) {
+                other.scanKeywordValue(values[f], hits, buffer);
+            }
+        }
+    }
+
+    /** Only texts this long are worth looking for among those already searched. */
+    private static final int SHARED_TEXT_MIN = 16;
+
+    private static boolean isLongText(Object value) {
+        return value instanceof String s && s.length() >= SHARED_TEXT_MIN;
+    }
+
+    /** Whether the very object (not an equal one: comparing would read the text) is among the first {@code n}. */
+    private static boolean containsSame(Object[] objects, int n, Object value) {
+        for (int i = 0; i < n; i++) if (objects[i] == value) return true;
+        return false;
     }
 
     private FieldScans scansFor(Dialect dialect) {
