@@ -104,6 +104,15 @@ class RuleGatingTest {
     }
 
     @Test
+    void keywordFoundInAValueFiledUnderBothAFieldKeyAndAnUnmappedKey() {
+        String shared = "cmd /c sekurlsa::logonpasswords and more";
+        Event both = sysmon(Map.of("winlog.event_data.CommandLine", shared, "custom.alias", shared));
+        assertThat(ids(SET.evaluate(both))).containsExactly("negated", "oneof", "keyword").isEqualTo(ids(SET.evaluateEveryRule(both)));
+        Event aliasOnly = sysmon(Map.of("custom.alias", shared));
+        assertThat(ids(SET.evaluate(aliasOnly))).containsExactly("negated", "oneof", "keyword");
+    }
+
+    @Test
     void indexedAndNaiveEvaluationAgreeOnRandomEvents() {
         long seed = System.nanoTime();
         Random random = new Random(seed);

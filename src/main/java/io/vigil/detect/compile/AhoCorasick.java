@@ -18,8 +18,11 @@ import java.util.function.IntConsumer;
  * transition (failure links resolved) for each ASCII character class, so an ASCII character costs one
  * array load. Characters that occur in no pattern share class 0, upper-case ASCII shares its lower-case
  * class, so rows are short and no lower-casing is needed. States on the tail of a single pattern keep
- * sparse edges plus a failure link. A value with a non-ASCII character is lower-cased with
- * {@link String#toLowerCase(Locale)} (whose result can differ in length) and scanned again, so the result
+ * sparse edges plus a failure link, and are numbered along the tail: once the scan enters a tail it
+ * compares the rest of the pattern with the text directly (long {@code CallTrace} paths walk such tails)
+ * and steps again only where they differ. Non-ASCII characters are lower-cased one by one inside the scan;
+ * a value with one whose lower case is not one character for one (dotted capital I, capital sigma,
+ * surrogates) is lower-cased with {@link String#toLowerCase(Locale)} and scanned again, so the result
  * is always that of scanning the lower-cased text — where the long s ({@code ſ}) also reads as {@code s},
  * because case-insensitive regular expressions match it for {@code s} (reporting more is always safe).
  */
@@ -44,6 +47,12 @@ public final class AhoCorasick {
     private final long[] startPairs;
     /** {@link #code} of each state, precomputed for the sparse step. */
     private final int[] codes;
+    /**
+     * For sparse state {@code denseStates + k}, at k: how many states follow it on its chain. Sparse states
+     * lie on the tail of one pattern (each has at most one edge) and are numbered along it, so the chain's
+     * characters are consecutive in {@link #edgeKeys} and its states' outputs consecutive in {@link #outPatterns}.
+     */
+    private final int[] tailLength;
 
     public AhoCorasick(List<String> patterns) {
         Trie trie = Trie.of(patterns);
@@ -76,6 +85,10 @@ public final class AhoCorasick {
         fillDense(representative);
         codes = new int[n];
         for (int i = 0; i < n; i++) codes[i] = code(i);
+        tailLength = new int[n - denseStates];
+        for (int s = n - 2; s >= denseStates; s--) {
+            if (edgeStart[s + 1] - edgeStart[s] == 1) tailLength[s - denseStates] = tailLength[s + 1 - denseStates] + 1;
+        }
     }
 
     /**
@@ -176,8 +189,11 @@ public final class AhoCorasick {
     }
 
     /**
-     * Sets bit {@code owner[p]} of {@code bits} for every pattern p found in {@code text}, if the text is
-     * pure ASCII; returns false without a complete scan otherwise (then scan the lower-cased text).
+     * Sets bit {@code owner[p]} of {@code bits} for every pattern p found in {@code text}'s lower-cased form,
+     * folding case character by character; returns false without a complete scan if the text has a
+     * character whose lower case is not one character for one ({@link #lowerOneToOne}: then scan the
+     * lower-cased text with {@link #markLower}). Non-ASCII characters decode the state and follow edges and
+     * failure links; ASCII ones take the fast steps below.
      *
      * <p>The loop walks codes ({@link #code}), so the common step — a dense state without output — is one
      * add and one load. At the root it first skips every position where no pattern starts (by the bitmap of
@@ -185,36 +201,87 @@ public final class AhoCorasick {
      * runs several times faster than stepping, and most text starts no pattern. Skipping is exact: from the
      * root, a character that starts no pattern together with its successor leads back to the root.
      */
-    public boolean markAscii(String text, int[] owner, long[] bits) {
-        return markAscii(text.toCharArray(), text.length(), owner, bits);
+    public boolean markFolding(String text, int[] owner, long[] bits) {
+        return markFolding(text.toCharArray(), text.length(), owner, bits);
     }
 
     /**
-     * {@link #markAscii(String, int[], long[])} over the first {@code n} characters of {@code text}: the scan
+     * {@link #markFolding(String, int[], long[])} over the first {@code n} characters of {@code text}: the scan
      * loop reads a plain array, without the per-character checks of {@link String#charAt}.
      */
-    public boolean markAscii(char[] text, int n, int[] owner, long[] bits) {
+    public boolean markFolding(char[] text, int n, int[] owner, long[] bits) {
         if (n > text.length) throw new IllegalArgumentException("length " + n + " beyond the text's " + text.length);
         int code = 0;
         for (int i = 0; i < n; i++) {
             if (code == 0) {
                 // One load per position: the second character of a pair is the first of the next.
                 char c0 = text[i];
-                if (c0 >= ASCII) return false;
-                for (; i + 1 < n; i++) {
+                for (; c0 < ASCII && i + 1 < n; i++) {
                     char c1 = text[i + 1];
-                    if (c1 >= ASCII) return false;
                     int pair = c0 << 7 | c1;
-                    if ((startPairs[pair >>> 6] & 1L << pair) != 0) break;
+                    // A pair with a non-ASCII character is not skipped: stepping is always exact.
+                    if (c1 >= ASCII || (startPairs[pair >>> 6] & 1L << pair) != 0) break;
                     c0 = c1;
                 }
             }
             char c = text[i];
-            if (c >= ASCII) return false;
-            code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
-            if (code < 0) report(code, owner, bits);
+            if (c < ASCII) {
+                code = code >= 0 ? dense[code + classOf[c]] : stepCode(-code - 1, c);
+            } else {
+                int lower = lowerOneToOne(c);
+                if (lower < 0) return false;
+                code = codes[sparseNext(state(code), (char) lower)];
+            }
+            if (code < 0) {
+                report(code, owner, bits);
+                int state = -code - 1;
+                if (state >= denseStates) {
+                    int ahead = followTail(state, text, i + 1, n);
+                    if (ahead > 0) {
+                        mark(outStart[state + 1], outStart[state + ahead + 1], owner, bits);
+                        i += ahead;
+                        code = codes[state + ahead];
+                    }
+                }
+            }
         }
         return true;
+    }
+
+    /**
+     * How many of the characters at {@code from} continue sparse {@code state}'s pattern: they are compared
+     * with the rest of the pattern in one tight loop instead of stepping the automaton (a few scattered loads
+     * and branches a character), and the scan resumes in the state they lead to. Stops at a non-ASCII
+     * character, which the caller's loop then sees.
+     */
+    private int followTail(int state, char[] text, int from, int n) {
+        int length = Math.min(tailLength[state - denseStates], n - from);
+        int e = edgeStart[state];
+        int j = 0;
+        while (j < length) {
+            char c = text[from + j];
+            if (c >= ASCII || LOWER[c] != edgeKeys[e + j]) break;
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * The character {@code String.toLowerCase(Locale.ROOT)} turns non-ASCII {@code c} into, with the long s
+     * read as {@code s} ({@link #longS}); -1 where that lower-casing is not one character for one (dotted
+     * capital I, capital sigma whose lower case depends on the next letters, surrogates).
+     */
+    private static int lowerOneToOne(char c) {
+        if (c == '\u0130' || c == '\u03a3' || Character.isSurrogate(c)) return -1;
+        int lower = Character.toLowerCase((int) c);
+        return Character.isBmpCodePoint(lower) ? longS((char) lower) : -1;
+    }
+
+    /** ASCII lower-casing by table. */
+    private static final char[] LOWER = new char[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) LOWER[c] = foldAscii(c);
     }
 
     /**
@@ -281,8 +348,8 @@ public final class AhoCorasick {
     }
 
     /**
-     * Like {@link #markAscii} for a text that is already lower-cased (any characters). ASCII characters take
-     * the same steps as in {@code markAscii} (skipping at the root included); only a non-ASCII character
+     * Like {@link #markFolding} for a text that is already lower-cased (any characters). ASCII characters take
+     * the same steps as in {@code markFolding} (skipping at the root included); only a non-ASCII character
      * decodes the state and follows edges and failure links.
      */
     public void markLower(String lower, int[] owner, long[] bits) {
@@ -378,7 +445,16 @@ public final class AhoCorasick {
             int k = 0;
             for (int s : bfs) if (depth[s] <= denseDepth || below[s] >= 2) order[k++] = s;
             denseCount = k;
-            for (int s : bfs) if (!(depth[s] <= denseDepth || below[s] >= 2)) order[k++] = s;
+            // A sparse state has at most one child (one pattern lies below it): number each chain in a row.
+            for (int d = 0; d < denseCount; d++) {
+                for (int child : edges.get(order[d]).values()) {
+                    if (depth[child] <= denseDepth || below[child] >= 2) continue;
+                    for (Integer s = child; s != null; s = edges.get(s).isEmpty() ? null : edges.get(s).firstEntry().getValue()) {
+                        order[k++] = s;
+                    }
+                }
+            }
+            if (k != n) throw new IllegalStateException("sparse states off their chains: " + k + " of " + n);
             return order;
         }
     }

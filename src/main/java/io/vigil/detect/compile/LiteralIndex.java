@@ -91,7 +91,7 @@ public final class LiteralIndex {
         }
 
         private void scanText(String text, long[] bits, TextBuffer buffer) {
-            if (!automaton.markAscii(buffer.load(text), text.length(), owners, bits)) {
+            if (!automaton.markFolding(buffer.load(text), text.length(), owners, bits)) {
                 automaton.markLower(text.toLowerCase(Locale.ROOT), owners, bits);
             }
         }

@@ -57,6 +57,11 @@ public final class RoutePlan {
             this.slots = slots;
         }
 
+        /** Whether {@link #scan} also finds every keyword literal (then no keyword-only scan of the value is needed). */
+        boolean scansKeywords() {
+            return slots.contains(LiteralIndex.KEYWORDS);
+        }
+
         void scan(Object value, long[] bits, TextBuffer buffer) {
             if (value == null) return;
             for (int r : gated) bits[r >>> 6] |= 1L << r;
@@ -109,14 +114,7 @@ public final class RoutePlan {
         long[] hits = new long[Prefilter.MAX_CLAUSES * words];
         FieldScans fieldScans = scansFor(view.dialect());
         LiteralIndex.Scanner other = fieldScans.otherKeys();
-        if (other != null || !fieldScans.byKey().isEmpty()) {
-            TextBuffer buffer = new TextBuffer();
-            for (Map.Entry<String, Object> field : view.event().fields().entrySet()) {
-                KeyScan k = fieldScans.byKey().get(field.getKey());
-                if (k != null) k.scan(field.getValue(), hits, buffer);
-                else if (other != null) other.scanKeywordValue(field.getValue(), hits, buffer);
-            }
-        }
+        if (other != null || !fieldScans.byKey().isEmpty()) scanFields(view.event().fields(), fieldScans, hits);
         for (int w = 0; w < words; w++) {
             long candidates = hits[w];
             for (int c = 1; c < Prefilter.MAX_CLAUSES; c++) candidates &= hits[c * words + w] | lacking[c - 1][w];
@@ -125,6 +123,56 @@ public final class RoutePlan {
                 if (r.predicate().test(view)) onMatch.accept(r);
             }
         }
+    }
+
+    /**
+     * Scans every field of the event in passes: the keys' lookups, then the values' lengths, then the scans.
+     * The event is cold in cache (a miss for each map entry, key, value and its characters), and in one pass
+     * each scan waits on its own misses; loops of independent lookups let the processor have many of those
+     * misses in flight at once. Fields with a key scan go first: the parser files one value under both its
+     * raw and its ECS key ({@code winlog.event_data.ContextInfo} and {@code powershell.command.context_info}),
+     * and a value a key scan already searched for the keyword literals need not be searched again by the
+     * keyword-only scan (the bits are the same whatever the order of the scans).
+     */
+    private static void scanFields(Map<String, Object> fields, FieldScans fieldScans, long[] hits) {
+        int n = fields.size();
+        Object[] values = new Object[n];
+        KeyScan[] keyScans = new KeyScan[n];
+        int i = 0;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            keyScans[i] = fieldScans.byKey().get(field.getKey());
+            values[i++] = field.getValue();
+        }
+        int longest = 0;
+        for (Object v : values) if (v instanceof String s) longest = Math.max(longest, s.length());
+        TextBuffer buffer = new TextBuffer(longest);
+        Object[] searched = new Object[n];
+        int searchedCount = 0;
+        for (int f = 0; f < n; f++) {
+            if (keyScans[f] == null) continue;
+            keyScans[f].scan(values[f], hits, buffer);
+            if (keyScans[f].scansKeywords() && isLongText(values[f])) searched[searchedCount++] = values[f];
+        }
+        LiteralIndex.Scanner other = fieldScans.otherKeys();
+        if (other == null) return;
+        for (int f = 0; f < n; f++) {
+            if (keyScans[f] == null && !(isLongText(values[f]) && containsSame(searched, searchedCount, values[f]))) {
+                other.scanKeywordValue(values[f], hits, buffer);
+            }
+        }
+    }
+
+    /** Only texts this long are worth looking for among those already searched. */
+    private static final int SHARED_TEXT_MIN = 16;
+
+    private static boolean isLongText(Object value) {
+        return value instanceof String s && s.length() >= SHARED_TEXT_MIN;
+    }
+
+    /** Whether the very object (not an equal one: comparing would read the text) is among the first {@code n}. */
+    private static boolean containsSame(Object[] objects, int n, Object value) {
+        for (int i = 0; i < n; i++) if (objects[i] == value) return true;
+        return false;
     }
 
     private FieldScans scansFor(Dialect dialect) {

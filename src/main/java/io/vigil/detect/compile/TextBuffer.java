@@ -7,7 +7,12 @@ package io.vigil.detect.compile;
  */
 final class TextBuffer {
 
-    private char[] chars = new char[256];
+    private char[] chars;
+
+    /** A buffer for texts of up to {@code expected} characters (longer ones grow it). */
+    TextBuffer(int expected) {
+        chars = new char[Math.max(64, expected)];
+    }
 
     /** The buffer holding {@code text} in its first {@code text.length()} characters (valid until the next load). */
     char[] load(String text) {

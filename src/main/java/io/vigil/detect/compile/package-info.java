@@ -6,9 +6,11 @@
  * {@link io.vigil.detect.compile.LogSourceRouting} and {@link io.vigil.detect.compile.FieldMapping} hold the
  * logsource and field-name tables (pySigma windows/sysmon/windows-audit pipelines);
  * {@link io.vigil.detect.compile.RoutePlan} evaluates the rules of one combination of routes behind the literal
- * prefilter: one pass over the event's own fields, each key looked up once and its value scanned once by the
+ * prefilter: a pass over the event's own fields (keys looked up and values' lengths read in loops of their
+ * own first, so the cold event's cache misses overlap), each key looked up once and its value scanned once by the
  * {@link io.vigil.detect.compile.LiteralIndex} automaton ({@link io.vigil.detect.compile.AhoCorasick},
- * case-insensitive) of every literal that key can concern (its slots' and the keyword literals); rules
+ * case-insensitive) of every literal that key can concern (its slots' and the keyword literals; a value
+ * filed under two keys, raw and ECS, is not searched again by the keyword-only scan); rules
  * without literals run only when a field they need is present ({@link io.vigil.detect.compile.RequiredFields}).
  *
  * <p>Invariants: a prefilter never drops a rule that would match (literal clauses and required fields are
