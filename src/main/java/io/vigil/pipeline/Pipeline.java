@@ -152,6 +152,9 @@ public final class Pipeline implements AutoCloseable {
         long lastRefresh = System.nanoTime(), lastCommit = lastRefresh;
         boolean dirty = false;
         while (true) {
+            // read before the journal's end: a close() that follows an append must not stop the loop between
+            // the end it saw and the check below, or the appended record would be left for the next start
+            boolean stopRequested = stopping;
             long durableEnd = journal.endPosition();
             boolean full = ahead.full();
             JournalReader.Record record = full ? null : reader.next();
@@ -168,7 +171,7 @@ public final class Pipeline implements AutoCloseable {
                 // Everything below the end is processed, even across a gap that a quarantine left between the
                 // last record and the end (else flushes would wait for records that never come).
                 processedNext.accumulateAndGet(durableEnd, Math::max);
-                if (stopping) break;
+                if (stopRequested) break;
             }
             long now = System.nanoTime();
             if (dirty && now - lastRefresh >= TimeUnit.MILLISECONDS.toNanos(options.refreshIntervalMs())

@@ -103,6 +103,54 @@ class ParseAheadPipelineTest {
         }
     }
 
+    /**
+     * SIGTERM right after an acknowledged append: close() must process what was durable when it was called. The
+     * first record parses slowly, so the pipeline takes it while caught up; its detection appends a second record
+     * and asks to close. The loop used to look at the stop flag after reading the journal's end, and so stopped
+     * with the second record unread (replayed only at the next start).
+     */
+    @Test
+    void closeRightAfterAnAppendStillProcessesTheAppendedRecord() throws Exception {
+        EventParser slowFirst = (batch, position) -> {
+            if (position == 0) sleep(50);
+            return standard.parse(batch, position);
+        };
+        java.util.concurrent.atomic.AtomicReference<Pipeline> pipelineRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> closer = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Fixture f = new Fixture()) {
+            EventConsumer appendThenClose = (events, position) -> {
+                if (closer.get() != null) return;
+                append(f.journal, LINES_PER_RECORD, LINES_PER_RECORD); // durable before close() is called
+                closer.set(Thread.ofPlatform().start(() -> {
+                    try {
+                        pipelineRef.get().close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                sleep(200); // the closer has asked the pipeline to stop by now
+            };
+            Pipeline pipeline = new Pipeline(f.journal, slowFirst, appendThenClose, f.store, new Pipeline.Options(20, 60_000));
+            pipelineRef.set(pipeline);
+            append(f.journal, 0, LINES_PER_RECORD);
+            pipeline.start();
+            for (int i = 0; i < 600 && closer.get() == null; i++) Thread.sleep(10);
+            closer.get().join(60_000);
+            assertThat(pipeline.eventsProcessed()).as("both records processed before the pipeline stopped")
+                    .isEqualTo(2 * LINES_PER_RECORD);
+            assertThat(pipeline.lagBytes()).isZero();
+            assertThat(f.count()).isEqualTo(2 * LINES_PER_RECORD);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private final class Fixture implements AutoCloseable {
         final FileJournal journal = FileJournal.open(new FileJournal.Options(dir.resolve("journal"), 1 << 20, 64L << 20));
         final LuceneEventStore store = LuceneEventStore.open(LuceneEventStore.Options.defaults(dir.resolve("store")));
