@@ -11,8 +11,6 @@ import java.util.Map;
  */
 final class JsonShapes {
     private static final String EVTX = "Event.System.";
-    private static final String WINLOG_DATA = "winlog.event_data.";
-    private static final String WINLOG_USER_DATA = "winlog.user_data.";
 
     /**
      * Whether a top-level key of the flat style describes the record rather than being EventData. A string
@@ -93,8 +91,11 @@ final class JsonShapes {
         LinkedHashMap<String, Object> userData = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : f.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith(WINLOG_DATA)) eventData.put(key.substring(WINLOG_DATA.length()), asText(e.getValue()));
-            else if (key.startsWith(WINLOG_USER_DATA)) putLeaf(userData, key.substring(WINLOG_USER_DATA.length()), e.getValue());
+            if (key.startsWith(EventDataNames.EVENT_DATA)) {
+                eventData.put(key.substring(EventDataNames.EVENT_DATA.length()), asText(e.getValue()));
+            } else if (key.startsWith(EventDataNames.USER_DATA)) {
+                putLeaf(userData, key.substring(EventDataNames.USER_DATA.length()), e.getValue());
+            }
         }
         return new WindowsRecord(Channels.canonical(text(f, "winlog.channel")), text(f, "winlog.event_id"),
                 firstText(f, "winlog.provider_name", "event.provider"),
