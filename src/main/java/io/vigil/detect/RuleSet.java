@@ -39,7 +39,7 @@ public final class RuleSet {
     private final List<String> nonWindowsRoutes;
     private final LiteralIndex literals;
     private final Map<List<String>, RoutePlan> plans = new ConcurrentHashMap<>();
-    private final Map<WindowsSource, Resolved> windows = new ConcurrentHashMap<>();
+    private final Map<Object, Resolved> bySource = new ConcurrentHashMap<>();
     private final String[][][] fieldKeys;
     private final List<CorrelationRule> correlations;
     private final CorrelationSet correlationSet;
@@ -121,25 +121,19 @@ public final class RuleSet {
         return matches;
     }
 
-    /** A Windows event's source as routing and the field dialect read it. */
-    private record WindowsSource(String channel, String eventId, String code) {}
-
     private record Resolved(RoutePlan plan, Dialect dialect) {}
 
     /**
-     * The plan and dialect of an event. Windows events (nearly all traffic) are looked up by channel and
-     * event id, skipping the route keys' string building; the cache is bounded, past it they take the
-     * general path like every other event.
+     * The plan and dialect of an event, cached by the fields routing reads ({@link LogSourceRouting#sourceOf}):
+     * Windows events by channel and event id, others by dataset, category and syslog program. The cache is
+     * bounded; past it, events take the general path, with the same result.
      */
     private Resolved resolve(Event event) {
-        String channel = event.text("winlog.channel");
-        if (channel == null) return new Resolved(planFor(event), routing.dialectOf(event));
-        String id = event.text("winlog.event_id");
-        WindowsSource source = new WindowsSource(channel, id, id == null ? event.text("event.code") : null);
-        Resolved r = windows.get(source);
+        Object source = routing.sourceOf(event);
+        Resolved r = bySource.get(source);
         if (r != null) return r;
         r = new Resolved(planFor(event), routing.dialectOf(event));
-        if (windows.size() < MAX_PLANS) windows.putIfAbsent(source, r);
+        if (bySource.size() < MAX_PLANS) bySource.putIfAbsent(source, r);
         return r;
     }
 

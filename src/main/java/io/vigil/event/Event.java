@@ -1,6 +1,5 @@
 package io.vigil.event;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,15 @@ public record Event(String id, long timestamp, Map<String, Object> fields) {
 
     public Event {
         Objects.requireNonNull(id, "id");
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = FrozenFields.of(fields);
+    }
+
+    /**
+     * An event over {@code fields} without copying them: for a creator that built the map for this event alone
+     * and never touches it again (the parser). Any other caller uses the constructor, which copies.
+     */
+    public static Event owning(String id, long timestamp, LinkedHashMap<String, Object> fields) {
+        return new Event(id, timestamp, FrozenFields.owning(fields));
     }
 
     /** The value at a dotted path, or null. */

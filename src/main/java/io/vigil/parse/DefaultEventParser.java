@@ -228,14 +228,14 @@ public final class DefaultEventParser implements EventParser {
     private Event finish(Map<String, Object> fields, BatchFacts facts, String id) {
         RawBatch batch = facts.batch;
         long timestamp = timestamps.resolve(fields, batch.receivedAt());
-        Map<String, Object> out = new LinkedHashMap<>(fields.size() + 6);
+        LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(fields.size() + 6);
         out.put(EcsFields.TIMESTAMP, Timestamps.format(timestamp));
         out.putAll(fields);
         out.put(EcsFields.EVENT_INGESTED, facts.ingested);
         if (!batch.index().isEmpty()) out.put(EcsFields.VIGIL_INDEX, batch.index());
         if (!batch.sourceAddress().isEmpty()) out.put(EcsFields.LOG_SOURCE_ADDRESS, batch.sourceAddress());
         if (facts.truncated) EventTimestamps.addTag(out, TRUNCATED_TAG);
-        return new Event(id, timestamp, out);
+        return Event.owning(id, timestamp, out);
     }
 
     private static boolean isBlank(byte[] line) {

@@ -118,4 +118,22 @@ class RoutingTest {
         assertThat(fired(Map.of("message", "root"))).containsExactly("aws", "sshd", "sudo", "web");
         assertThat(NON_WINDOWS.evaluateEveryRule(new Event("e", 0L, Map.of("message", "root")))).hasSize(4);
     }
+
+    /** Routes are cached by the fields routing reads; each of those fields must still decide alone. */
+    @Test
+    void eventsThatDifferInOneRoutingFieldRouteByItEvenAfterTheOtherWasSeen() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(fired(Map.of("log.syslog.appname", "sshd", "message", "root"))).containsExactly("sshd");
+            assertThat(fired(Map.of("log.syslog.appname", "SUDO", "message", "root"))).containsExactly("sudo");
+            assertThat(fired(Map.of("log.syslog.hostname", "h", "process.name", "sshd", "message", "root"))).containsExactly("sshd");
+            assertThat(fired(Map.of("log.syslog.hostname", "h", "process.name", "sudo", "message", "root"))).containsExactly("sudo");
+            assertThat(fired(Map.of("process.name", "sshd", "message", "root"))).containsExactly("aws", "sshd", "sudo", "web");
+            assertThat(fired(Map.of("process.name", "sshd", "host.os.type", "Linux", "message", "root"))).containsExactly("sshd");
+            assertThat(fired(Map.of("event.dataset", "Apache.Access", "message", "root"))).containsExactly("web");
+            assertThat(fired(Map.of("event.dataset", "apache.error", "message", "root"))).containsExactly("aws", "sshd", "sudo", "web");
+            assertThat(fired(Map.of("event.category", java.util.List.of("web", "network"), "message", "root"))).containsExactly("web");
+            assertThat(fired(Map.of("event.category", java.util.List.of("network"), "message", "root")))
+                    .containsExactly("aws", "sshd", "sudo", "web");
+        }
+    }
 }

@@ -85,6 +85,20 @@ public final class LogSourceRouting {
                 : List.of("win|" + ch + "|" + id, "win|" + ch + "|*", ALL_WINDOWS);
     }
 
+    /**
+     * What {@link #routesOf(Event)} and {@link #dialectOf} read from an event, as a value: two events with equal
+     * sources get the same routes and dialect, so a caller may cache by it.
+     */
+    public Object sourceOf(Event event) {
+        String channel = event.text("winlog.channel");
+        if (channel == null) return NonWindowsRoutes.sourceOf(event);
+        String id = event.text("winlog.event_id");
+        return new WindowsSource(channel, id, id == null ? event.text("event.code") : null);
+    }
+
+    /** A Windows event's source as routing and the field dialect read it. */
+    private record WindowsSource(String channel, String eventId, String code) {}
+
     /** The field dialect of an event. */
     public Dialect dialectOf(Event event) {
         String channel = event.text("winlog.channel");

@@ -48,10 +48,34 @@ final class NonWindowsRoutes {
         return List.of(OTHER);
     }
 
+    /**
+     * Everything {@link #of(Event)} uses from an event, as an immutable value: two events with equal sources get
+     * the same routes, so callers may cache routes (and what they derive from them) by it.
+     *
+     * @param dataset         {@code event.dataset}, lower case
+     * @param categories      {@code event.category} as {@code |a|b|}
+     * @param hasSyslogHeader the event has a syslog program, host name or priority
+     * @param program         the syslog program, else {@code process.name}, lower case
+     */
+    record Source(String dataset, String categories, boolean hasSyslogHeader, String program, String osType) {}
+
+    static Source sourceOf(Event e) {
+        boolean header = e.get("log.syslog.appname") != null || e.get("log.syslog.hostname") != null
+                || e.get("log.syslog.priority") != null;
+        String program = lower(e.text("log.syslog.appname"));
+        if (program == null) program = lower(e.text("process.name"));
+        return new Source(lower(e.text("event.dataset")), categories(e.get("event.category")), header, program,
+                lower(e.text("host.os.type")));
+    }
+
     static List<String> of(Event event) {
+        return of(sourceOf(event));
+    }
+
+    static List<String> of(Source source) {
         List<String> keys = new ArrayList<>(6);
-        String dataset = lower(event.text("event.dataset"));
-        String category = categories(event);
+        String dataset = source.dataset();
+        String category = source.categories();
         if (dataset != null && (dataset.endsWith(".access") || dataset.contains("access_log")) || category.contains("|web|")) {
             keys.add("cat|webserver");
         }
@@ -59,35 +83,32 @@ final class NonWindowsRoutes {
         if (dataset != null && (dataset.contains("firewall") || dataset.startsWith("iptables") || dataset.startsWith("pf."))) {
             keys.add("cat|firewall");
         }
-        if (isLinux(event, dataset)) linux(event, dataset, keys);
+        if (isLinux(source, dataset)) linux(source, dataset, category, keys);
         if (keys.isEmpty()) return List.of(UNKNOWN);
         keys.add(OTHER);
         return keys;
     }
 
-    private static boolean isLinux(Event e, String dataset) {
-        return e.get("log.syslog.appname") != null || e.get("log.syslog.hostname") != null || e.get("log.syslog.priority") != null
-                || dataset != null && (dataset.startsWith("system.") || dataset.startsWith("auditd"))
-                || "linux".equals(lower(e.text("host.os.type")));
+    private static boolean isLinux(Source s, String dataset) {
+        return s.hasSyslogHeader() || dataset != null && (dataset.startsWith("system.") || dataset.startsWith("auditd"))
+                || "linux".equals(s.osType());
     }
 
-    private static void linux(Event e, String dataset, List<String> keys) {
+    private static void linux(Source s, String dataset, String category, List<String> keys) {
         keys.add("linux|*");
         keys.add("linux|syslog");
-        String program = lower(e.text("log.syslog.appname"));
-        if (program == null) program = lower(e.text("process.name"));
+        String program = s.program();
         for (String service : program == null ? List.<String>of() : PROGRAM_SERVICES.getOrDefault(program, List.of())) {
             if (!keys.contains("linux|" + service)) keys.add("linux|" + service);
         }
-        if (("system.auth".equals(dataset) || categories(e).contains("|authentication|")) && !keys.contains("linux|auth")) {
+        if (("system.auth".equals(dataset) || category.contains("|authentication|")) && !keys.contains("linux|auth")) {
             keys.add("linux|auth");
         }
         if (dataset != null && dataset.startsWith("auditd") && !keys.contains("linux|auditd")) keys.add("linux|auditd");
     }
 
-    /** {@code event.category} values as {@code |a|b|} for containment checks. */
-    private static String categories(Event e) {
-        Object v = e.get("event.category");
+    /** {@code event.category} values as {@code |a|b|} for containment checks (and an immutable cache key). */
+    private static String categories(Object v) {
         if (v instanceof List<?> list) {
             StringBuilder s = new StringBuilder("|");
             for (Object o : list) s.append(o).append('|');
