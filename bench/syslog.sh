@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Syslog over TCP end to end into the store: bench/syslog.sh [LINES=500000] [CONNECTIONS=2]
+# Syslog over TCP end to end into the store: bench/syslog.sh [LINES=500000] [CONNECTIONS=2] [WARMUP_LINES=0]
 # Prints lines/s from the first byte sent until every line is parsed, indexed and searchable.
 # Then CPU seconds per thread group. Extra JVM flags: BENCH_JVM_FLAGS (e.g. -Dbench.jfr=/tmp/syslog.jfr to profile the timed part).
 set -euo pipefail

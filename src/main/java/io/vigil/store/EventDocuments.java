@@ -45,7 +45,8 @@ import org.apache.lucene.util.BytesRef;
  * An ECS copy of a {@code winlog.event_data} value gets no exact term of its own ({@link EcsCopies}).
  * <p>Exists is answered from the terms and points themselves ({@code LuceneQueries}), not from a list of field
  * names per document: that list doubled the terms every event indexes.
- * Stored: {@code _id}, {@code _ts}, and: for an event the parser can make again ({@link RawEvents}), the raw
+ * The id is indexed and stored as a point ({@link IdPoints}), or as a term when it is not of the parser's form.
+ * Stored: the id, {@code _ts}, and: for an event the parser can make again ({@link RawEvents}), the raw
  * bytes {@code _original} and its {@code _parse_context} only (~60 % of the bytes of the next form on Windows
  * JSON, and no second JSON parse at write time); otherwise whichever is smaller and exact: {@code _original} plus
  * {@code _fields_delta} ({@link FieldsDelta}, when the raw is a JSON object), or {@code _fields} (the flat map
@@ -60,7 +61,7 @@ final class EventDocuments {
     static final String FIELDS_DELTA = "_fields_delta";
     static final String PARSE_CONTEXT = "_parse_context";
     /** Stored fields to load to rebuild an event, and to get its raw bytes. */
-    static final java.util.Set<String> STORED = java.util.Set.of(ID, TS_STORED, FIELDS, ORIGINAL, FIELDS_DELTA, PARSE_CONTEXT);
+    static final java.util.Set<String> STORED = java.util.Set.of(ID, IdPoints.FIELD, TS_STORED, FIELDS, ORIGINAL, FIELDS_DELTA, PARSE_CONTEXT);
     static final String FIELD_NAMES = "_field_names";
     static final String TYPE_MISMATCH = "_type_mismatch";
     static final String MISMATCH_PREFIX = "_mismatch.";
@@ -90,7 +91,8 @@ final class EventDocuments {
     static Document toDocument(StoredEvent stored, RawEvents raw) {
         Event event = stored.event();
         Document doc = new Document();
-        doc.add(new StringField(ID, event.id(), Field.Store.YES));
+        Field idPoint = IdPoints.field(event.id());
+        doc.add(idPoint != null ? idPoint : new StringField(ID, event.id(), Field.Store.YES));
         doc.add(new StoredField(TS_STORED, event.timestamp()));
         doc.add(new LongPoint(EcsFields.TIMESTAMP, event.timestamp()));
         doc.add(new NumericDocValuesField(EcsFields.TIMESTAMP, event.timestamp()));
@@ -139,7 +141,7 @@ final class EventDocuments {
     static boolean isReserved(String name) {
         return name.startsWith("_") && (name.equals(ID) || name.equals(TS_STORED) || name.equals(FIELDS)
                 || name.equals(ORIGINAL) || name.equals(FIELDS_DELTA) || name.equals(PARSE_CONTEXT) || name.equals(FIELD_NAMES)
-                || name.equals(TYPE_MISMATCH) || name.equals(EcsCopies.COPIED) || name.startsWith(MISMATCH_PREFIX));
+                || name.equals(TYPE_MISMATCH) || name.equals(IdPoints.FIELD) || name.equals(EcsCopies.COPIED) || name.startsWith(MISMATCH_PREFIX));
     }
 
     static boolean originalIsEventOriginal(StoredEvent stored) {
@@ -225,16 +227,22 @@ final class EventDocuments {
         Number ts = doc.getField(TS_STORED).numericValue();
         BytesRef context = doc.getBinaryValue(PARSE_CONTEXT);
         if (context != null) {
-            return raw.read(doc.get(ID), ts.longValue(), BytesRef.deepCopyOf(doc.getBinaryValue(ORIGINAL)).bytes,
+            return raw.read(idOf(doc), ts.longValue(), BytesRef.deepCopyOf(doc.getBinaryValue(ORIGINAL)).bytes,
                     BytesRef.deepCopyOf(context).bytes);
         }
         BytesRef fields = doc.getBinaryValue(FIELDS);
         if (fields != null) {
-            return new Event(doc.get(ID), ts.longValue(), FlatFieldsCodec.decode(fields.bytes, fields.offset, fields.length));
+            return new Event(idOf(doc), ts.longValue(), FlatFieldsCodec.decode(fields.bytes, fields.offset, fields.length));
         }
         BytesRef delta = doc.getBinaryValue(FIELDS_DELTA);
         byte[] original = BytesRef.deepCopyOf(doc.getBinaryValue(ORIGINAL)).bytes;
-        return new Event(doc.get(ID), ts.longValue(), FieldsDelta.apply(original, delta.bytes, delta.offset, delta.length));
+        return new Event(idOf(doc), ts.longValue(), FieldsDelta.apply(original, delta.bytes, delta.offset, delta.length));
+    }
+
+    /** The id of a document loaded with {@link #STORED}. */
+    static String idOf(Document doc) {
+        BytesRef point = doc.getBinaryValue(IdPoints.FIELD);
+        return point != null ? IdPoints.decode(point) : doc.get(ID);
     }
 
     /** The raw bytes of a document loaded with {@link #STORED}. */

@@ -368,7 +368,7 @@ public final class LuceneEventStore implements EventStore {
             IndexSearcher searcher = acquireOrNull(p);
             if (searcher == null) continue;
             try {
-                TopDocs top = searcher.search(new TermQuery(new Term(EventDocuments.ID, id)), 1);
+                TopDocs top = searcher.search(IdPoints.of(id), 1);
                 if (top.scoreDocs.length > 0) return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc, fields));
             } finally {
                 p.release(searcher);

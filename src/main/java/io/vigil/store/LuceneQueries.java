@@ -89,7 +89,7 @@ final class LuceneQueries {
             case StoreQuery.Range r -> ranges.range(fieldOrDefault(r.field()), r);
             case StoreQuery.Exists e -> exists(fieldOrDefault(e.field()));
             case StoreQuery.Bool b -> bool(b);
-            case StoreQuery.Ids ids -> new TermInSetQuery(EventDocuments.ID, ids.ids().stream().map(BytesRef::new).toList());
+            case StoreQuery.Ids ids -> IdPoints.anyOf(ids.ids());
         };
     }
 
@@ -99,7 +99,7 @@ final class LuceneQueries {
      * index time than a per-document list of field names, which doubled the terms every event indexes.
      */
     private static Query exists(String field) {
-        if (field.equals(EcsFields.TIMESTAMP)) return new MatchAllDocsQuery();
+        if (field.equals(EcsFields.TIMESTAMP) || field.equals(EventDocuments.ID)) return new MatchAllDocsQuery();
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         any.add(org.apache.lucene.search.TermRangeQuery.newStringRange(field, null, null, true, true), Occur.SHOULD);
         any.add(org.apache.lucene.search.TermRangeQuery.newStringRange(EcsSchema.textFieldOf(field), null, null, true, true), Occur.SHOULD);
@@ -113,6 +113,7 @@ final class LuceneQueries {
     }
 
     private Query term(String field, String value) {
+        if (field.equals(EventDocuments.ID)) return IdPoints.of(value);
         EcsType type = EcsSchema.typeOf(field);
         return switch (type) {
             case KEYWORD -> keyword(field, value);

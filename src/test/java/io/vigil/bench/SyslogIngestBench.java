@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * auth lines (RFC 3164, octet-counted) sent over C connections, timed until every line is parsed, indexed and
  * searchable ({@code _flush}, then a count).
  *
- * <pre>bench/syslog.sh [LINES=500000] [CONNECTIONS=2]</pre>
+ * <pre>bench/syslog.sh [LINES=500000] [CONNECTIONS=2] [WARMUP_LINES=0]</pre>
+ *
+ * <p>With WARMUP_LINES, that many other lines are sent first and made searchable before the clock starts: the
+ * figure is then that of a server that has been running (JIT-compiled, caches filled), not of a cold JVM.
  *
  * <p>After the figure it prints the CPU seconds per thread group of the timed part ({@link ThreadCpu}); with
  * {@code -Dbench.jfr=FILE} (in {@code BENCH_JVM_FLAGS}) it also records that part with JFR's profile settings.
@@ -36,22 +39,13 @@ public final class SyslogIngestBench {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path templates = Path.of(System.getProperty("vigil.data", "../shared/data"));
         Templates t = (Files.isDirectory(templates) ? Templates.fromDataDir(templates) : Templates.builtin()).only("auth");
-        List<byte[]> frames = new ArrayList<>(lines);
         long now = System.currentTimeMillis();
-        EventGenerator gen = new EventGenerator(t, 7, now - 3_600_000, now, lines);
-        long bytes = 0;
-        while (gen.hasNext()) {
-            String message = JSON.readTree(gen.next()).get("message").asText();
-            byte[] msg = ("<38>" + message).getBytes(StandardCharsets.UTF_8);
-            byte[] frame = (msg.length + " ").getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream f = new ByteArrayOutputStream(frame.length + msg.length);
-            f.write(frame);
-            f.write(msg);
-            frames.add(f.toByteArray());
-            bytes += msg.length;
-        }
+        List<byte[]> frames = frames(new EventGenerator(t, 7, now - 3_600_000, now, lines));
+        List<byte[]> warmFrames = frames(new EventGenerator(t, 8, now - 3_600_000, now, warmup));
+        long bytes = frames.stream().mapToLong(f -> f.length).sum();
         Path dir = Files.createTempDirectory("vigil-syslog-bench");
         // -Dbench.store='{"ram_buffer_mb": 64}' tries other store settings (the figure uses the defaults)
         String store = System.getProperty("bench.store", "{}");
@@ -65,32 +59,32 @@ public final class SyslogIngestBench {
             Matcher m = Pattern.compile("Syslog TCP listening on 127\\.0\\.0\\.1:(\\d+)").matcher(printed.toString());
             if (!m.find()) throw new IllegalStateException(printed.toString());
             int port = Integer.parseInt(m.group(1));
+            if (warmup > 0) {
+                long w0 = System.nanoTime();
+                sendAll(port, warmFrames, connections);
+                awaitSearchable(vigil, warmup);
+                System.out.printf(Locale.ROOT, "warm-up: %,d other lines sent and searchable in %.1f s; the clock starts now%n",
+                        warmup, (System.nanoTime() - w0) / 1e9);
+            }
+            long processedBefore = vigil.pipeline().eventsProcessed();
             String jfr = System.getProperty("bench.jfr"); // a file: profile the timed part only
             jdk.jfr.Recording recording = jfr == null ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            if (recording != null) recording.start();
+            if (recording != null) {
+                recording.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO); // every compilation, to see JIT churn
+                recording.start();
+            }
             ThreadCpu.Snapshot cpu0 = ThreadCpu.snapshot();
             long t0 = System.nanoTime();
             // when the pipeline had processed a quarter of the lines: the rate after it leaves the JVM's warm-up out
             long[] quarter = {0, 0};
             Thread watcher = Thread.ofPlatform().daemon().start(() -> {
-                while (vigil.pipeline().eventsProcessed() < lines / 4) LockSupport.parkNanos(5_000_000);
+                while (vigil.pipeline().eventsProcessed() - processedBefore < lines / 4) LockSupport.parkNanos(5_000_000);
                 quarter[0] = System.nanoTime();
-                quarter[1] = vigil.pipeline().eventsProcessed();
+                quarter[1] = vigil.pipeline().eventsProcessed() - processedBefore;
             });
-            List<Thread> senders = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                int from = c * lines / connections, to = (c + 1) * lines / connections;
-                senders.add(Thread.ofPlatform().name("bench-sender-" + c).start(() -> send(port, frames.subList(from, to))));
-            }
-            for (Thread s : senders) s.join();
+            sendAll(port, frames, connections);
             long sent = System.nanoTime();
-            long count = 0;
-            while (count < lines) {
-                vigil.pipeline().flush(false).get();
-                count = vigil.search().search(JSON.readTree("{\"query\":\"vigil.index:syslog\",\"from\":\"now-2h\",\"to\":\"now+1h\",\"size\":0}"))
-                        .get("total").asLong();
-                if (count < lines) Thread.sleep(50);
-            }
+            awaitSearchable(vigil, warmup + lines);
             long done = System.nanoTime();
             watcher.join();
             ThreadCpu.Snapshot cpu1 = ThreadCpu.snapshot();
@@ -108,6 +102,40 @@ public final class SyslogIngestBench {
             ThreadCpu.print(cpu0, cpu1, lines, 16);
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    private static List<byte[]> frames(EventGenerator gen) throws java.io.IOException {
+        List<byte[]> frames = new ArrayList<>();
+        while (gen.hasNext()) {
+            String message = JSON.readTree(gen.next()).get("message").asText();
+            byte[] msg = ("<38>" + message).getBytes(StandardCharsets.UTF_8);
+            byte[] frame = (msg.length + " ").getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream f = new ByteArrayOutputStream(frame.length + msg.length);
+            f.write(frame);
+            f.write(msg);
+            frames.add(f.toByteArray());
+        }
+        return frames;
+    }
+
+    private static void sendAll(int port, List<byte[]> frames, int connections) throws InterruptedException {
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int from = c * frames.size() / connections, to = (c + 1) * frames.size() / connections;
+            senders.add(Thread.ofPlatform().name("bench-sender-" + c).start(() -> send(port, frames.subList(from, to))));
+        }
+        for (Thread s : senders) s.join();
+    }
+
+    /** Waits until {@code total} syslog events are processed, flushed and found by a search. */
+    private static void awaitSearchable(Vigil vigil, long total) throws Exception {
+        long count = 0;
+        while (count < total) {
+            vigil.pipeline().flush(false).get();
+            count = vigil.search().search(JSON.readTree("{\"query\":\"vigil.index:syslog\",\"from\":\"now-2h\",\"to\":\"now+1h\",\"size\":0}"))
+                    .get("total").asLong();
+            if (count < total) Thread.sleep(50);
         }
     }
 

@@ -276,4 +276,32 @@ public abstract class EventStoreConformanceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 3L), org.assertj.core.groups.Tuple.tuple(2L, 7L));
         assertThat(store.stats()).allSatisfy(s -> assertThat(s.bytes()).isPositive());
     }
+
+    /** Ids as the parser makes them (a Lucene store indexes them as points) and ids of any other form. */
+    @Test
+    void pointAndTermIdsAreFoundByLookupByIdQueryAndSearchSyntax() throws IOException {
+        String pointId = io.vigil.parse.EventParser.eventId(123_456_789L, 7);
+        addAndRefresh(1, event(pointId, T0, "message", "one"), event("forwarded-Id.42", T0 + 1, "message", "two"),
+                event(io.vigil.parse.EventParser.eventId(123_456_789L, 8), T0 + 2, "message", "three"));
+
+        assertThat(store.get(pointId)).hasValueSatisfying(e -> assertThat(e.get("message")).isEqualTo("one"));
+        assertThat(store.get("forwarded-Id.42")).hasValueSatisfying(e -> assertThat(e.get("message")).isEqualTo("two"));
+        assertThat(store.get(io.vigil.parse.EventParser.eventId(123_456_789L, 9))).isEmpty();
+
+        assertThat(ids(new StoreQuery.Ids(List.of(pointId, "forwarded-Id.42", "nope")))).containsExactlyInAnyOrder(pointId,
+                "forwarded-Id.42");
+        assertThat(ids(new StoreQuery.Term("_id", pointId))).containsExactly(pointId);
+        assertThat(ids(new StoreQuery.Term("_id", "forwarded-Id.42"))).containsExactly("forwarded-Id.42");
+        assertThat(ids(new StoreQuery.Exists("_id"))).hasSize(3);
+    }
+
+    @Test
+    void theIdSurvivesAReopenOfTheStore() throws IOException {
+        String pointId = io.vigil.parse.EventParser.eventId(99, 0);
+        addAndRefresh(1, event(pointId, T0, "message", "kept"));
+        store.commit();
+        store = reopen(store, dir);
+        assertThat(find(StoreQuery.all()).hits()).extracting(h -> h.event().id()).containsExactly(pointId);
+        assertThat(store.get(pointId)).isPresent();
+    }
 }
