@@ -18,8 +18,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -94,8 +92,7 @@ final class EventDocuments {
         Field idPoint = IdPoints.field(event.id());
         doc.add(idPoint != null ? idPoint : new StringField(ID, event.id(), Field.Store.YES));
         doc.add(new StoredField(TS_STORED, event.timestamp()));
-        doc.add(new LongPoint(EcsFields.TIMESTAMP, event.timestamp()));
-        doc.add(new NumericDocValuesField(EcsFields.TIMESTAMP, event.timestamp()));
+        doc.add(LongPoints.pointAndDocValue(EcsFields.TIMESTAMP, event.timestamp()));
         for (Map.Entry<String, Object> entry : event.fields().entrySet()) {
             String name = entry.getKey();
             Object value = entry.getValue();
@@ -188,7 +185,7 @@ final class EventDocuments {
     /** Point and doc values in one {@link LongField} when aggregatable; the text form as an exact term. */
     private static boolean addLong(Document doc, FieldPlan plan, Long value) {
         if (value == null) return false;
-        doc.add(plan.aggregatable() ? new LongField(plan.name(), value, Field.Store.NO) : new LongPoint(plan.name(), value));
+        doc.add(plan.aggregatable() ? new LongField(plan.name(), value, Field.Store.NO) : LongPoints.point(plan.name(), value));
         doc.add(new StringField(plan.name(), Long.toString(value), Field.Store.NO));
         return true;
     }
@@ -202,7 +199,7 @@ final class EventDocuments {
 
     private static boolean addDate(Document doc, String name, Long millis) {
         if (millis == null) return false;
-        doc.add(new LongPoint(name, millis));
+        doc.add(LongPoints.point(name, millis));
         return true;
     }
 
