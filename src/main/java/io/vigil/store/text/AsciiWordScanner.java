@@ -3,7 +3,7 @@ package io.vigil.store.text;
 /**
  * The word-break rules of Lucene's {@code StandardTokenizer} (UAX #29 as its JFlex grammar applies them),
  * restricted to ASCII text, plus its 255-char token window. Checked character by character against
- * {@code StandardTokenizer} (see {@code AsciiWordCasesTest}); what ASCII contributes to each rule:
+ * {@code StandardTokenizer} (see {@code LogTextAnalyzerCasesTest}); what ASCII contributes to each rule:
  * <ul>
  *   <li>Letters {@code A-Z a-z} (ALetter) and digits {@code 0-9} (Numeric) join each other in any order
  *       (WB5, WB8, WB9, WB10): {@code ssh2}, {@code 1a}.</li>
@@ -26,30 +26,29 @@ final class AsciiWordScanner {
     /** StandardAnalyzer's default max token length, which is also its scanner's buffer size. */
     static final int MAX_TOKEN_LENGTH = 255;
 
-    private static final byte OTHER = 0;
+    // Flags per ASCII char. A mid char's MID_* bits say which kind it may join: LETTER << 4 or DIGIT << 4.
     private static final byte LETTER = 1;
     private static final byte DIGIT = 2;
-    private static final byte UNDERSCORE = 3;
-    private static final byte MID_LETTER = 4;      // ':' : only between letters
-    private static final byte MID_NUM = 5;         // ',' ';' : only between digits
-    private static final byte MID_NUM_LETTER = 6;  // '.' '\'' : between letters or between digits
+    private static final byte WORD = 4;               // letters, digits and '_' (ExtendNumLet)
+    private static final byte MID_AFTER_LETTER = 16;  // ':' (MidLetter); also '.' '\''
+    private static final byte MID_AFTER_DIGIT = 32;   // ',' ';' (MidNum); also '.' '\''
 
-    private static final byte[] CLASS = new byte[128];
+    private static final byte[] FLAGS = new byte[128];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
-            CLASS[c] = LETTER;
-            CLASS[Character.toUpperCase(c)] = LETTER;
+            FLAGS[c] = LETTER | WORD;
+            FLAGS[Character.toUpperCase(c)] = LETTER | WORD;
         }
         for (char c = '0'; c <= '9'; c++) {
-            CLASS[c] = DIGIT;
+            FLAGS[c] = DIGIT | WORD;
         }
-        CLASS['_'] = UNDERSCORE;
-        CLASS[':'] = MID_LETTER;
-        CLASS[','] = MID_NUM;
-        CLASS[';'] = MID_NUM;
-        CLASS['.'] = MID_NUM_LETTER;
-        CLASS['\''] = MID_NUM_LETTER;
+        FLAGS['_'] = WORD;
+        FLAGS[':'] = MID_AFTER_LETTER;
+        FLAGS[','] = MID_AFTER_DIGIT;
+        FLAGS[';'] = MID_AFTER_DIGIT;
+        FLAGS['.'] = MID_AFTER_LETTER | MID_AFTER_DIGIT;
+        FLAGS['\''] = MID_AFTER_LETTER | MID_AFTER_DIGIT;
     }
 
     private char[] text = new char[0];
@@ -98,21 +97,22 @@ final class AsciiWordScanner {
      * StandardTokenizer skips them one at a time.
      */
     private int nextTokenStart(int from) {
+        char[] t = text;
         int i = from;
         while (i < length) {
-            byte kind = CLASS[text[i]];
-            if (kind == LETTER || kind == DIGIT) {
-                return i;
-            }
-            if (kind != UNDERSCORE) {
+            char c = t[i];
+            if (c != '_') {
+                if ((FLAGS[c] & WORD) != 0) {
+                    return i;
+                }
                 i++;
                 continue;
             }
             int runEnd = i;
-            while (runEnd < length && text[runEnd] == '_') {
+            while (runEnd < length && t[runEnd] == '_') {
                 runEnd++;
             }
-            if (runEnd < length && isLetterOrDigit(CLASS[text[runEnd]])) {
+            if (runEnd < length && (FLAGS[t[runEnd]] & (LETTER | DIGIT)) != 0) {
                 return Math.max(i, runEnd - (MAX_TOKEN_LENGTH - 1));
             }
             i = runEnd;
@@ -120,47 +120,34 @@ final class AsciiWordScanner {
         return length;
     }
 
-    /** The end of the longest token starting at {@code start} that ends at or before {@code limit}. */
+    /**
+     * The end of the longest token starting at {@code start} (a letter or digit, or {@code _}s before one)
+     * that ends at or before {@code limit}: runs of word chars, joined by single mid chars that have the same
+     * kind, letter or digit, right before and right after them.
+     */
     private int longestMatchEnd(int start, int limit) {
         char[] t = text;
         int i = start;
-        byte previous = UNDERSCORE;
-        boolean letter = false;
-        while (i < limit) {
-            byte kind = CLASS[t[i]];
-            switch (kind) {
-                case LETTER -> letter = true;
-                case DIGIT, UNDERSCORE -> { }
-                case MID_LETTER, MID_NUM, MID_NUM_LETTER -> {
-                    // a mid char joins only with the same kind (letter or digit) right before and right after it
-                    byte after = i + 1 < limit ? CLASS[t[i + 1]] : OTHER;
-                    if (after != previous || !joins(kind, after)) {
-                        tokenHasLetter = letter;
-                        return i;
-                    }
-                    i++;
+        int seen = 0;
+        while (true) {
+            while (i < limit) {
+                int flags = FLAGS[t[i]];
+                if ((flags & WORD) == 0) {
+                    break;
                 }
-                default -> {
-                    tokenHasLetter = letter;
-                    return i;
-                }
+                seen |= flags;
+                i++;
             }
-            previous = CLASS[t[i]];
+            if (i + 1 >= limit) {
+                break;
+            }
+            int kind = FLAGS[t[i - 1]] & (LETTER | DIGIT);
+            if (kind == 0 || (FLAGS[t[i]] & (kind << 4)) == 0 || (FLAGS[t[i + 1]] & kind) == 0) {
+                break;
+            }
             i++;
         }
-        tokenHasLetter = letter;
+        tokenHasLetter = (seen & LETTER) != 0;
         return i;
-    }
-
-    private static boolean joins(byte mid, byte neighbour) {
-        return switch (mid) {
-            case MID_LETTER -> neighbour == LETTER;
-            case MID_NUM -> neighbour == DIGIT;
-            default -> neighbour == LETTER || neighbour == DIGIT;
-        };
-    }
-
-    private static boolean isLetterOrDigit(byte kind) {
-        return kind == LETTER || kind == DIGIT;
     }
 }
