@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * StandardTokenizer + LowerCaseFilter in one stream, fast on ASCII. {@link #reset()} reads the whole value;
  * if every char is ASCII, it is lower-cased in the same pass, {@link AsciiWordScanner} splits it and each term
  * is one block copy; otherwise the value goes through {@link StandardFallback}, the real chain. Either way the
- * terms, position
- * increments (always 1: no token is ever dropped), offsets, types and the final offset are StandardAnalyzer's.
+ * terms, position increments (always 1: no token is ever dropped), offsets, types and the final offset are
+ * StandardAnalyzer's.
  * <p>Not thread-safe, like every TokenStream; the analyzer keeps one per thread and field.
  */
 public final class LogTextTokenizer extends Tokenizer {
