@@ -29,7 +29,10 @@ import org.apache.lucene.util.BytesRef;
  *   <li>KEYWORD: exact term; doc values when {@link EcsSchema#isAggregatable}. Values longer than
  *       {@link EcsSchema#MAX_KEYWORD_LENGTH} chars get no exact term and no doc values; they are analyzed
  *       under {@code <field>.text} instead (as are all values of {@link EcsSchema#isAlsoText} fields).</li>
- *   <li>TEXT: analyzed (StandardAnalyzer), positions for phrases, no norms (hits are never scored).</li>
+ *   <li>TEXT: analyzed by {@link io.vigil.store.text.LogTextAnalyzer}, which emits exactly StandardAnalyzer's tokens
+ *       (its own UAX #29 word breaking for all-ASCII values, the real StandardTokenizer for any other; checked
+ *       against StandardAnalyzer on generated and real logs) at a fraction of the cost; positions for phrases,
+ *       no norms (hits are never scored).</li>
  *   <li>LONG/DOUBLE: point + exact term of the canonical text ({@code field:123}, {@code field:12*});
  *       sorted-numeric doc values when aggregatable.</li>
  *   <li>DATE: point only (epoch millis); {@code @timestamp} also numeric doc values and a stored copy.</li>

@@ -2,6 +2,7 @@ package io.vigil.store;
 
 import io.vigil.event.Event;
 import io.vigil.event.StoredEvent;
+import io.vigil.store.text.LogTextAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
@@ -96,7 +96,7 @@ public final class LuceneEventStore implements EventStore {
         this.raw = new RawEvents(options.reparser());
         this.indexing = new ParallelIndexing(
                 Integer.getInteger("vigil.index.threads", Math.min(4, Runtime.getRuntime().availableProcessors())), raw);
-        StandardAnalyzer analyzer = new StandardAnalyzer();
+        LogTextAnalyzer analyzer = new LogTextAnalyzer();
         this.context = new StoreContext(analyzer, options.ramBufferMb());
         this.queries = new LuceneQueries(analyzer);
         this.stateFileFound = state.isPresent();
