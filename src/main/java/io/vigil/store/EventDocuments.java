@@ -189,7 +189,7 @@ final class EventDocuments {
     private static boolean addLong(Document doc, FieldPlan plan, Long value) {
         if (value == null) return false;
         doc.add(plan.aggregatable() ? new LongField(plan.name(), value, Field.Store.NO) : LongPoints.point(plan.name(), value));
-        doc.add(new StringField(plan.name(), Long.toString(value), Field.Store.NO));
+        doc.add(new StringField(plan.name(), FieldValues.decimal(value), Field.Store.NO));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.store;
 
 import java.net.InetAddress;
+import org.apache.lucene.util.BytesRef;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -125,6 +126,8 @@ final class FieldValues {
 
     /** A literal IPv4/IPv6 address, never a host name (so never a DNS lookup), or null. */
     static InetAddress toInetAddress(String text) {
+        InetAddress dotted = strictIpv4(text);
+        if (dotted != null) return dotted;
         String t = text.trim();
         boolean literal = IPV4.matcher(t).matches() || (t.indexOf(':') >= 0 && t.matches("[0-9A-Fa-f:.%\\[\\]a-zA-Z0-9]+"));
         if (!literal) return null;
@@ -133,6 +136,55 @@ final class FieldValues {
         } catch (UnknownHostException | SecurityException e) {
             return null;
         }
+    }
+
+    /**
+     * The address of a plain dotted quad ({@code 203.0.113.9}: four decimal octets without leading zeros), read
+     * without a regex or {@link InetAddress#getByName}; null for any other text, which takes the general path.
+     */
+    static InetAddress strictIpv4(String t) {
+        int n = t.length();
+        if (n < 7 || n > 15) return null;
+        byte[] octets = new byte[4];
+        int part = 0, value = 0, digits = 0;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 && value == 0) return null; // a leading zero: ambiguous (octal?), left to the JDK
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) return null;
+            } else if (c == '.' && digits > 0 && part < 3) {
+                octets[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 3 || digits == 0) return null;
+        octets[3] = (byte) value;
+        try {
+            return InetAddress.getByAddress(octets);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** The UTF-8 bytes of {@code Long.toString(value)}, without the String. */
+    static BytesRef decimal(long value) {
+        if (value == Long.MIN_VALUE) return new BytesRef(Long.toString(value));
+        boolean negative = value < 0;
+        long rest = negative ? -value : value;
+        int length = negative ? 2 : 1;
+        for (long r = rest; r >= 10; r /= 10) length++;
+        byte[] bytes = new byte[length];
+        int i = length;
+        do {
+            bytes[--i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        if (negative) bytes[0] = '-';
+        return new BytesRef(bytes);
     }
 
     static Boolean toBoolean(Object value) {

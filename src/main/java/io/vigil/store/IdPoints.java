@@ -56,21 +56,31 @@ final class IdPoints {
     /** The point of a parser-made id, or null when {@code id} is not exactly that form. */
     static byte[] encode(String id) {
         int dash = id.indexOf('-');
-        if (dash <= 0 || dash == id.length() - 1 || dash > 13 || id.length() - dash > 8) return null;
+        if (dash <= 0 || dash > 13 || id.length() - dash - 1 < 1 || id.length() - dash - 1 > 6) return null;
+        // Only the canonical spelling maps to a point: "0k-0", "K-0" or "+k-0" parse too but are other ids.
+        if (!isCanonicalBase36(id, 0, dash) || !isCanonicalBase36(id, dash + 1, id.length())) return null;
         long position;
         int index;
         try {
             position = Long.parseLong(id, 0, dash, 36);
             index = Integer.parseInt(id, dash + 1, id.length(), 36);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException e) { // out of range
             return null;
         }
-        // Only the canonical spelling maps to a point: "0k-0", "K-0" or "+k-0" parse too but are other ids.
-        if (position < 0 || index < 0 || !id.equals(Long.toString(position, 36) + "-" + Integer.toString(index, 36))) return null;
         byte[] point = new byte[BYTES];
         NumericUtils.longToSortableBytes(position, point, 0);
         NumericUtils.intToSortableBytes(index, point, Long.BYTES);
         return point;
+    }
+
+    /** Lower-case base-36 digits without a leading zero (as {@code Long.toString(n, 36)} writes n >= 0). */
+    private static boolean isCanonicalBase36(String s, int from, int to) {
+        if (to - from > 1 && s.charAt(from) == '0') return false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) return false;
+        }
+        return true;
     }
 
     /** Documents whose id is one of {@code ids}: by point where the id has one, and by term for every id. */

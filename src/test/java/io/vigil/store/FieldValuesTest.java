@@ -63,4 +63,52 @@ class FieldValuesTest {
             assertThat(FieldValues.toEpochMillis(text)).as(text).isEqualTo(generalParse(text));
         }
     }
+
+    /** What {@link FieldValues#toInetAddress} does for dotted quads without its fast path. */
+    private static java.net.InetAddress generalIpv4(String t) {
+        if (!t.matches("\\d{1,3}(\\.\\d{1,3}){3}")) return null;
+        try {
+            return java.net.InetAddress.getByName(t);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void theDottedQuadFastPathAgreesWithTheJdkWheneverItAnswers() {
+        long seed = 20261129L;
+        Random random = new Random(seed);
+        String alphabet = "0123456789.00112255.";
+        int answered = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            if (i % 2 == 0) {
+                for (int part = 0; part < 4; part++) text.append(part > 0 ? "." : "").append(random.nextInt(i % 4 == 0 ? 300 : 256));
+            } else {
+                for (int n = random.nextInt(17); n > 0; n--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            java.net.InetAddress fast = FieldValues.strictIpv4(text.toString());
+            if (fast == null) continue;
+            answered++;
+            assertThat(fast).as("seed %d, '%s'", seed, text).isEqualTo(generalIpv4(text.toString()));
+        }
+        assertThat(answered).isGreaterThan(10_000);
+        assertThat(FieldValues.strictIpv4("010.0.0.1")).isNull();
+        assertThat(FieldValues.strictIpv4("1.2.3.256")).isNull();
+        assertThat(FieldValues.strictIpv4("1.2.3")).isNull();
+        assertThat(FieldValues.strictIpv4(" 1.2.3.4")).isNull();
+        assertThat(FieldValues.toInetAddress(" 1.2.3.4 ")).isEqualTo(generalIpv4("1.2.3.4"));
+    }
+
+    @Test
+    void decimalBytesAreThoseOfLongToString() {
+        long seed = 20261129L;
+        Random random = new Random(seed);
+        long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (long v : edges) assertThat(FieldValues.decimal(v).utf8ToString()).isEqualTo(Long.toString(v));
+        for (int i = 0; i < 50_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            assertThat(FieldValues.decimal(v).utf8ToString()).as("seed %d", seed).isEqualTo(Long.toString(v));
+        }
+    }
 }
