@@ -10,7 +10,7 @@ public sealed interface DecodeResult {
      * The line was understood.
      *
      * @param fields flat dotted ECS fields; the map is handed over (the decoder keeps no reference), so the
-     *               parser may add its own fields without copying
+     *               parser completes it in place ({@code @timestamp} first) without copying
      */
     record Decoded(Map<String, Object> fields) implements DecodeResult {
         public Decoded {

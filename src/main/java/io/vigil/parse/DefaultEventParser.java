@@ -228,9 +228,16 @@ public final class DefaultEventParser implements EventParser {
     private Event finish(Map<String, Object> fields, BatchFacts facts, String id) {
         RawBatch batch = facts.batch;
         long timestamp = timestamps.resolve(fields, batch.receivedAt());
-        LinkedHashMap<String, Object> out = LinkedHashMap.newLinkedHashMap(fields.size() + 6);
-        out.put(EcsFields.TIMESTAMP, Timestamps.format(timestamp));
-        out.putAll(fields);
+        LinkedHashMap<String, Object> out;
+        if (fields instanceof LinkedHashMap<String, Object> handedOver) {
+            // the decoder's own map (DecodeResult.Decoded): completed in place, @timestamp first, not copied
+            handedOver.putFirst(EcsFields.TIMESTAMP, Timestamps.format(timestamp));
+            out = handedOver;
+        } else {
+            out = LinkedHashMap.newLinkedHashMap(fields.size() + 6);
+            out.put(EcsFields.TIMESTAMP, Timestamps.format(timestamp));
+            out.putAll(fields);
+        }
         out.put(EcsFields.EVENT_INGESTED, facts.ingested);
         if (!batch.index().isEmpty()) out.put(EcsFields.VIGIL_INDEX, batch.index());
         if (!batch.sourceAddress().isEmpty()) out.put(EcsFields.LOG_SOURCE_ADDRESS, batch.sourceAddress());
