@@ -52,10 +52,20 @@ final class ZstdCompressionMode extends CompressionMode {
             ThreadLocal.withInitial(java.util.HashMap::new);
     private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
+    /**
+     * A chunk's bytes and its compressed form, per thread like the contexts. Per writer they were allocated anew
+     * for every flushed segment, and at about a megabyte each they are humongous objects for G1: a third of the
+     * collections during syslog ingestion were started by them.
+     */
+    private static final class ChunkBuffers {
+        byte[] input = new byte[0];
+        byte[] output = new byte[0];
+    }
+
+    private static final ThreadLocal<ChunkBuffers> CHUNK_BUFFERS = ThreadLocal.withInitial(ChunkBuffers::new);
+
     private static final class ZstdCompressor extends Compressor {
         private final int level;
-        private byte[] input = new byte[0];
-        private byte[] output = new byte[0];
 
         ZstdCompressor(int level) {
             this.level = level;
@@ -64,13 +74,14 @@ final class ZstdCompressionMode extends CompressionMode {
         @Override
         public void compress(ByteBuffersDataInput buffers, DataOutput out) throws IOException {
             int length = Math.toIntExact(buffers.length());
-            input = ArrayUtil.growNoCopy(input, length);
-            buffers.readBytes(input, 0, length);
-            output = ArrayUtil.growNoCopy(output, (int) Zstd.compressBound(length));
+            ChunkBuffers b = CHUNK_BUFFERS.get();
+            b.input = ArrayUtil.growNoCopy(b.input, length);
+            buffers.readBytes(b.input, 0, length);
+            b.output = ArrayUtil.growNoCopy(b.output, (int) Zstd.compressBound(length));
             ZstdCompressCtx context = COMPRESSORS.get().computeIfAbsent(level, l -> new ZstdCompressCtx().setLevel(l));
-            int compressed = context.compressByteArray(output, 0, output.length, input, 0, length);
+            int compressed = context.compressByteArray(b.output, 0, b.output.length, b.input, 0, length);
             out.writeVInt(compressed);
-            out.writeBytes(output, 0, compressed);
+            out.writeBytes(b.output, 0, compressed);
         }
 
         @Override
