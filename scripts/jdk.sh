@@ -26,4 +26,7 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-VIGIL_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow"
+# G1 regions of 8 MB: Lucene's per-segment buffers (a point field's doc ids, postings arrays) grow to a few MB;
+# with the default 1-2 MB regions each growth is a humongous allocation, and those started a third of the
+# collections (and most concurrent marking) while ingesting syslog (BENCHMARKS.md, syslog end to end).
+VIGIL_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow -XX:G1HeapRegionSize=8m"
