@@ -44,7 +44,9 @@ public final class SyslogIngestBench {
         Path templates = Path.of(System.getProperty("vigil.data", "../shared/data"));
         Templates t = (Files.isDirectory(templates) ? Templates.fromDataDir(templates) : Templates.builtin()).only("auth");
         long now = System.currentTimeMillis();
-        byte[][] frames = frames(new EventGenerator(t, 7, now - 3_600_000, now, lines), connections);
+        // the generator spaces events at least 1 ms apart: the window must hold them all, in the past
+        long span = Math.max(3_600_000L, 2L * Math.max(lines, warmup));
+        byte[][] frames = frames(new EventGenerator(t, 7, now - span, now, lines), connections);
         long bytes = java.util.Arrays.stream(frames).mapToLong(f -> f.length).sum();
         Path dir = Files.createTempDirectory("vigil-syslog-bench");
         // -Dbench.store='{"ram_buffer_mb": 64}' tries other store settings (the figure uses the defaults)
@@ -63,7 +65,7 @@ public final class SyslogIngestBench {
                 long w0 = System.nanoTime();
                 // in chunks, so the warm-up's frames are not kept for the timed part (their heap would burden GC)
                 for (int from = 0; from < warmup; from += 500_000) {
-                    sendAll(port, frames(new EventGenerator(t, 8 + from, now - 3_600_000, now, Math.min(500_000, warmup - from)),
+                    sendAll(port, frames(new EventGenerator(t, 8 + from, now - span, now, Math.min(500_000, warmup - from)),
                             connections));
                 }
                 // processed, but not searched: a search would make the store refresh every interval for 30 s
@@ -90,7 +92,7 @@ public final class SyslogIngestBench {
             });
             sendAll(port, frames);
             long sent = System.nanoTime();
-            awaitSearchable(vigil, warmup + lines);
+            awaitSearchable(vigil, warmup + lines, span);
             long done = System.nanoTime();
             watcher.join();
             ThreadCpu.Snapshot cpu1 = ThreadCpu.snapshot();
@@ -139,12 +141,12 @@ public final class SyslogIngestBench {
     }
 
     /** Waits until {@code total} syslog events are processed, flushed and found by a search. */
-    private static void awaitSearchable(Vigil vigil, long total) throws Exception {
+    private static void awaitSearchable(Vigil vigil, long total, long spanMillis) throws Exception {
+        String query = "{\"query\":\"vigil.index:syslog\",\"from\":\"now-" + (spanMillis / 1000 + 3600) + "s\",\"to\":\"now+1h\",\"size\":0}";
         long count = 0;
         while (count < total) {
             vigil.pipeline().flush(false).get();
-            count = vigil.search().search(JSON.readTree("{\"query\":\"vigil.index:syslog\",\"from\":\"now-2h\",\"to\":\"now+1h\",\"size\":0}"))
-                    .get("total").asLong();
+            count = vigil.search().search(JSON.readTree(query)).get("total").asLong();
             if (count < total) Thread.sleep(50);
         }
     }
