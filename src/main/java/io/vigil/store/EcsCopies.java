@@ -51,9 +51,11 @@ final class EcsCopies {
         return SOURCES.get(field);
     }
 
-    /** True when the exact term of {@code field} = {@code value} need not be indexed in this event. */
-    static boolean isElided(String field, Object value, Map<String, Object> fields) {
-        String source = SOURCES.get(field);
+    /**
+     * True when the exact term of a field whose source is {@code source} ({@link #sourceOf}; null: the field is no
+     * copy) need not be indexed in this event, its value being {@code value}.
+     */
+    static boolean isElided(String source, Object value, Map<String, Object> fields) {
         return source != null && value instanceof String text && text.length() <= EcsSchema.MAX_KEYWORD_LENGTH
                 && text.equals(fields.get(source));
     }

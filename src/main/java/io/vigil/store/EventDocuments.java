@@ -101,7 +101,7 @@ final class EventDocuments {
             Object value = entry.getValue();
             if (name.equals(EcsFields.TIMESTAMP) || value == null || isReserved(name)) continue;
             FieldPlan plan = FieldPlan.of(name);
-            if (EcsCopies.isElided(name, value, event.fields())) {
+            if (EcsCopies.isElided(plan.copyOf(), value, event.fields())) {
                 doc.add(new StringField(EcsCopies.COPIED, name, Field.Store.NO));
                 if (plan.alsoText()) doc.add(new Field(plan.textName(), (String) value, TEXT));
             } else if (value instanceof List<?> list) {

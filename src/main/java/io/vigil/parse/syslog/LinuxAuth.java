@@ -31,6 +31,7 @@ final class LinuxAuth {
 
     private static Rule rule(String programs, String regex, String category, String type, String outcome,
                              String action, String... fields) {
+        if (!regex.startsWith("^")) throw new IllegalArgumentException("LinuxAuth rules are matched at the start: " + regex);
         return new Rule(Set.of(programs.split(",")), programs.equals("*"), Pattern.compile(regex), literalPrefix(regex),
                 category, type, outcome, action, java.util.Arrays.asList(fields));
     }
@@ -123,7 +124,7 @@ final class LinuxAuth {
         for (Rule r : RULES) {
             if (!r.appliesTo(program, message)) continue;
             Matcher m = r.pattern().matcher(message);
-            if (!m.find()) continue;
+            if (!m.lookingAt()) continue; // every rule is anchored at the start: no scan over later positions
             apply(r, m, out);
             return;
         }
