@@ -28,7 +28,7 @@ public record Event(String id, long timestamp, Map<String, Object> fields) {
      * and never touches it again (the parser). Any other caller uses the constructor, which copies.
      */
     public static Event owning(String id, long timestamp, LinkedHashMap<String, Object> fields) {
-        return new Event(id, timestamp, FrozenFields.owning(fields));
+        return new Event(id, timestamp, FrozenFields.handOver(fields));
     }
 
     /** The value at a dotted path, or null. */

@@ -5,28 +5,33 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * The read-only field map an {@link Event} holds. An event built from a map its creator hands over
- * ({@link Event#owning}) wraps that map instead of copying it: the parser builds each event's map once, and a
- * second copy of ~25 entries per event was a measurable share of parsing and of garbage at ingest rates.
- * Every other map is copied first, so nobody keeps a reference through which the event could change.
+ * A read-only, insertion-ordered field map that can be kept without a defensive copy. The parser builds each
+ * event's map once and hands it over ({@link #handOver}); at ingest rates a second copy of ~25 entries per event
+ * was a measurable share of parsing and of garbage. Maps from anywhere else are copied first ({@link #of}), so
+ * nobody keeps a reference through which the holder could change. Used by {@link Event} and by the Windows
+ * normalizer's records.
  */
-final class FrozenFields extends AbstractMap<String, Object> {
+public final class FrozenFields extends AbstractMap<String, Object> {
+    /** The empty frozen map. */
+    public static final FrozenFields EMPTY = new FrozenFields(new LinkedHashMap<>());
+
     private final Map<String, Object> view;
 
     private FrozenFields(LinkedHashMap<String, Object> owned) {
         this.view = Collections.unmodifiableMap(owned);
     }
 
-    /** A frozen copy of {@code fields}, unless it already is one. */
-    static Map<String, Object> of(Map<String, Object> fields) {
-        return fields instanceof FrozenFields frozen ? frozen : new FrozenFields(new LinkedHashMap<>(fields));
+    /** Takes over {@code owned} without copying; its builder must not touch it afterwards. */
+    public static FrozenFields handOver(LinkedHashMap<String, Object> owned) {
+        return owned.isEmpty() ? EMPTY : new FrozenFields(owned);
     }
 
-    /** Wraps {@code owned} without copying; the caller must not touch it afterwards. */
-    static Map<String, Object> owning(LinkedHashMap<String, Object> owned) {
-        return new FrozenFields(owned);
+    /** {@code fields} itself when it is already frozen, else a frozen ordered copy. */
+    public static FrozenFields of(Map<String, Object> fields) {
+        return fields instanceof FrozenFields frozen ? frozen : handOver(new LinkedHashMap<>(fields));
     }
 
     @Override
@@ -42,6 +47,16 @@ final class FrozenFields extends AbstractMap<String, Object> {
     @Override
     public int size() {
         return view.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return view.isEmpty();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        view.forEach(action);
     }
 
     @Override

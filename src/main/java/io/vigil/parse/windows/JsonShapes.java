@@ -1,5 +1,6 @@
 package io.vigil.parse.windows;
 
+import io.vigil.event.FrozenFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class JsonShapes {
                 text(f, EVTX + "Provider.#attributes.Name"), text(f, EVTX + "Computer"),
                 text(f, EVTX + "EventRecordID"), number(f.get(EVTX + "Execution.#attributes.ProcessID")),
                 number(f.get(EVTX + "Execution.#attributes.ThreadID")), text(f, EVTX + "Security.#attributes.UserID"),
-                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), OwnedFields.handOver(eventData), OwnedFields.handOver(userData),
+                text(f, EVTX + "TimeCreated.#attributes.SystemTime"), FrozenFields.handOver(eventData), FrozenFields.handOver(userData),
                 text(f, "Event.RenderingInfo.Message"));
     }
 
@@ -101,8 +102,8 @@ final class JsonShapes {
                 firstText(f, "winlog.provider_name", "event.provider"),
                 firstText(f, "winlog.computer_name", "host.name"), text(f, "winlog.record_id"),
                 number(f.get("winlog.process.pid")), number(f.get("winlog.process.thread.id")),
-                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), OwnedFields.handOver(eventData),
-                OwnedFields.handOver(userData),
+                text(f, "winlog.user.identifier"), firstText(f, "@timestamp", "event.created"), FrozenFields.handOver(eventData),
+                FrozenFields.handOver(userData),
                 text(f, "message"));
     }
 
@@ -122,7 +123,7 @@ final class JsonShapes {
         return new WindowsRecord(channel, String.valueOf(f.get("EventID")), provider,
                 firstText(f, "Hostname", "Computer", "MachineName", host instanceof String ? "host" : "host.name"),
                 firstText(f, "RecordNumber", "EventRecordID"), number(f.get("ExecutionProcessID")),
-                number(f.get("ThreadID")), text(f, "UserID"), time, OwnedFields.handOver(eventData), OwnedFields.EMPTY,
+                number(f.get("ThreadID")), text(f, "UserID"), time, FrozenFields.handOver(eventData), FrozenFields.EMPTY,
                 text(f, "Message"));
     }
 

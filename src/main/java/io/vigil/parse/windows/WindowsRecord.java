@@ -1,5 +1,6 @@
 package io.vigil.parse.windows;
 
+import io.vigil.event.FrozenFields;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +20,8 @@ public record WindowsRecord(String channel, String eventId, String providerName,
                             Map<String, Object> eventData, Map<String, Object> userData, String message) {
     public WindowsRecord {
         Objects.requireNonNull(eventId, "eventId");
-        eventData = OwnedFields.of(eventData);
-        userData = OwnedFields.of(userData);
+        eventData = FrozenFields.of(eventData);
+        userData = FrozenFields.of(userData);
     }
 
     /** An EventData value, then a UserData value, as text; null when neither has it. */

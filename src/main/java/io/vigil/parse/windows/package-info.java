@@ -7,7 +7,7 @@
  * event id is one table row. Invariant: for known Windows shapes the event's fields are the normalized form
  * only; the original text stays in {@code StoredEvent.original}. All classes are stateless or immutable and
  * thread-safe; XML is read with DTDs and external entities disabled. Per event, the readers hand their field
- * maps to the record without a copy ({@code OwnedFields}) and {@code winlog.event_data.*} names are made once
+ * maps to the record without a copy ({@link io.vigil.event.FrozenFields}) and {@code winlog.event_data.*} names are made once
  * ({@code EventDataNames}); {@code WindowsRecordTest} pins what that hand-over promises.
  */
 package io.vigil.parse.windows;
